@@ -1,0 +1,119 @@
+import type { Client } from 'openapi-fetch';
+import { createApiError, decodeBody, excerpt } from './api-error.js';
+import {
+  EceInvalidArgumentError,
+  EceResponseValidationError,
+  type ValidationProblem,
+} from './errors.js';
+import { describeValue, validatePathSegment } from './options.js';
+import { type Exchange, exchangeOf } from './transport.js';
+import type { paths, Runner } from './types.js';
+import { findRunnerProblems, isBasicFailedReply } from './validation.js';
+
+/** Options of one `getRunner` call. */
+export interface GetRunnerOptions {
+  /** Aborts the call; it then rejects with the signal's reason and is not retried. */
+  signal?: AbortSignal;
+}
+
+export interface RunnerRequestContext {
+  api: Client<paths>;
+  validateResponses: boolean;
+}
+
+function validateCallOptions(options: unknown): AbortSignal | undefined {
+  if (options === undefined) return undefined;
+  if (typeof options !== 'object' || options === null) {
+    throw new EceInvalidArgumentError(
+      'options',
+      `getRunner options must be an object such as { signal }, got ${describeValue(options)}.`,
+    );
+  }
+
+  const { signal } = options as GetRunnerOptions;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new EceInvalidArgumentError(
+      'options.signal',
+      `options.signal must be an AbortSignal, got ${describeValue(signal)}.`,
+    );
+  }
+
+  return signal;
+}
+
+function invalidRunner(
+  exchange: Exchange,
+  status: number,
+  problems: ValidationProblem[],
+  body: unknown,
+): EceResponseValidationError {
+  const list = problems.map((problem) => `\n  - ${problem.path} ${problem.message}`).join('');
+
+  return new EceResponseValidationError(
+    `${exchange.method} ${exchange.url} returned status ${status} with a body that is not a valid RunnerInfo:${list}\nSet validateResponses to false to accept such bodies unchecked.`,
+    { ...exchange, status, problems, body },
+  );
+}
+
+/** Turns a 2xx response into a runner, or throws when its body is not one. */
+function parseRunner(response: Response, exchange: Exchange, validate: boolean): Runner {
+  const body = decodeBody(exchange.body);
+  if (body.text === '') {
+    throw invalidRunner(
+      exchange,
+      response.status,
+      [{ path: '$', message: 'is empty; expected a RunnerInfo object' }],
+      undefined,
+    );
+  }
+  if (!body.isJson) {
+    throw invalidRunner(
+      exchange,
+      response.status,
+      [{ path: '$', message: `is not JSON: ${excerpt(body.text)}` }],
+      undefined,
+    );
+  }
+  // ECE answers every route with a 200 and an error list while its admin console starts.
+  if (isBasicFailedReply(body.json)) throw createApiError(response, exchange, body);
+
+  const isObject = typeof body.json === 'object' && body.json !== null && !Array.isArray(body.json);
+  if (!isObject) {
+    throw invalidRunner(
+      exchange,
+      response.status,
+      [{ path: '$', message: 'must be object' }],
+      body.json,
+    );
+  }
+  if (validate) {
+    const problems = findRunnerProblems(body.json);
+    if (problems.length > 0) throw invalidRunner(exchange, response.status, problems, body.json);
+  }
+
+  return body.json as Runner;
+}
+
+/** Fetches one runner by id. See {@link EceClient.getRunner}. */
+export async function getRunner(
+  context: RunnerRequestContext,
+  runnerId: string,
+  options?: GetRunnerOptions,
+): Promise<Runner> {
+  const id = validatePathSegment('runnerId', runnerId, '192.0.2.10');
+  const signal = validateCallOptions(options);
+
+  const { response } = await context.api.GET('/platform/infrastructure/runners/{runner_id}', {
+    params: { path: { runner_id: id } },
+    parseAs: 'stream',
+    ...(signal ? { signal } : {}),
+  });
+  const exchange = exchangeOf(response);
+  if (exchange === undefined) {
+    throw new Error('ece-runners: the response did not come through the client transport.');
+  }
+
+  if (!response.ok) throw createApiError(response, exchange, decodeBody(exchange.body), id);
+
+  return parseRunner(response, exchange, context.validateResponses);
+}
