@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     // No test depends on a global mock, so every file runs on its own.
     restoreMocks: true,
+    // A project without test files yet must not fail the run.
+    passWithNoTests: true,
     projects: [
       {
         extends: true,
@@ -20,6 +22,25 @@ export default defineConfig({
           globalSetup: ['test/contract/global-setup.ts'],
           // Prism takes a few seconds to start on a loaded machine.
           hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'cli',
+          include: ['test/cli/**/*.test.ts'],
+          globalSetup: ['test/contract/global-setup.ts'],
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          // npm pack and npm install into a temporary project take tens of seconds.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
       {
