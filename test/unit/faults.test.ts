@@ -130,6 +130,29 @@ describe('caller abort', () => {
     expect(elapsed).toBeLessThan(1000);
   });
 
+  it('rejects with the caller reason without retries', async () => {
+    const server = await startHttpServer(() => {});
+    const client = createEceClient({ baseUrl: server.url, auth, timeout: 5000, maxRetries: 0 });
+    const controller = new AbortController();
+    const reason = new Error('operator cancelled');
+    setTimeout(() => controller.abort(reason), 50);
+
+    await expect(client.getRunner('x', { signal: controller.signal })).rejects.toBe(reason);
+  });
+
+  it('rejects with the caller reason during the body', async () => {
+    const server = await startHttpServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '5000' });
+      response.write('{"runner_id":');
+    });
+    const client = createEceClient({ baseUrl: server.url, auth, timeout: 5000, maxRetries: 0 });
+    const controller = new AbortController();
+    const reason = new Error('operator cancelled');
+    setTimeout(() => controller.abort(reason), 50);
+
+    await expect(client.getRunner('x', { signal: controller.signal })).rejects.toBe(reason);
+  });
+
   it('rejects at once for a signal that is already aborted', async () => {
     const server = await startHttpServer((_request, response) =>
       sendJson(response, 200, healthyRunner()),
