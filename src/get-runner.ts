@@ -1,5 +1,5 @@
 import type { Client } from 'openapi-fetch';
-import { createApiError, decodeBody, excerpt } from './api-error.js';
+import { createApiError, type DecodedBody, decodeBody, excerpt } from './api-error.js';
 import {
   EceInvalidArgumentError,
   EceResponseValidationError,
@@ -46,49 +46,40 @@ function invalidRunner(
   status: number,
   problems: ValidationProblem[],
   body: unknown,
+  advice = '',
 ): EceResponseValidationError {
   const list = problems.map((problem) => `\n  - ${problem.path} ${problem.message}`).join('');
 
   return new EceResponseValidationError(
-    `${exchange.method} ${exchange.url} returned status ${status} with a body that is not a valid RunnerInfo:${list}\nSet validateResponses to false to accept such bodies unchecked.`,
+    `${exchange.method} ${exchange.url} returned status ${status} with a body that is not a valid RunnerInfo:${list}${advice}`,
     { ...exchange, status, problems, body },
   );
+}
+
+/** Finds why a 2xx body cannot be a runner at all, which no option can accept. */
+function findBodyProblem(body: DecodedBody): ValidationProblem | undefined {
+  if (body.text === '') return { path: '$', message: 'is empty; expected a RunnerInfo object' };
+  if (!body.isJson) return { path: '$', message: `is not JSON: ${excerpt(body.text)}` };
+
+  const isObject = typeof body.json === 'object' && body.json !== null && !Array.isArray(body.json);
+  if (!isObject) return { path: '$', message: 'must be object' };
+
+  return undefined;
 }
 
 /** Turns a 2xx response into a runner, or throws when its body is not one. */
 function parseRunner(response: Response, exchange: Exchange, validate: boolean): Runner {
   const body = decodeBody(exchange.body);
-  if (body.text === '') {
-    throw invalidRunner(
-      exchange,
-      response.status,
-      [{ path: '$', message: 'is empty; expected a RunnerInfo object' }],
-      undefined,
-    );
-  }
-  if (!body.isJson) {
-    throw invalidRunner(
-      exchange,
-      response.status,
-      [{ path: '$', message: `is not JSON: ${excerpt(body.text)}` }],
-      undefined,
-    );
-  }
   // ECE answers every route with a 200 and an error list while its admin console starts.
   if (isBasicFailedReply(body.json)) throw createApiError(response, exchange, body);
 
-  const isObject = typeof body.json === 'object' && body.json !== null && !Array.isArray(body.json);
-  if (!isObject) {
-    throw invalidRunner(
-      exchange,
-      response.status,
-      [{ path: '$', message: 'must be object' }],
-      body.json,
-    );
-  }
-  if (validate) {
-    const problems = findRunnerProblems(body.json);
-    if (problems.length > 0) throw invalidRunner(exchange, response.status, problems, body.json);
+  const bodyProblem = findBodyProblem(body);
+  if (bodyProblem) throw invalidRunner(exchange, response.status, [bodyProblem], body.json);
+
+  const problems = validate ? findRunnerProblems(body.json) : [];
+  if (problems.length > 0) {
+    const advice = '\nSet validateResponses to false to accept such bodies unchecked.';
+    throw invalidRunner(exchange, response.status, problems, body.json, advice);
   }
 
   return body.json as Runner;
@@ -110,7 +101,9 @@ export async function getRunner(
   });
   const exchange = exchangeOf(response);
   if (exchange === undefined) {
-    throw new Error('ece-runners: the response did not come through the client transport.');
+    throw new Error(
+      'ece-runners internal error: the response did not pass through the client transport.',
+    );
   }
 
   if (!response.ok) throw createApiError(response, exchange, decodeBody(exchange.body), id);

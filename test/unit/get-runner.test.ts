@@ -342,6 +342,7 @@ describe('getRunner response validation', () => {
     expect(error).toBeInstanceOf(EceResponseValidationError);
     expect(error.problems[0]?.path).toBe('$');
     expect(error.problems[0]?.message).toBe(expected);
+    expect(error.message).not.toContain('validateResponses');
   });
 });
 
