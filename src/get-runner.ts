@@ -71,6 +71,7 @@ function findBodyProblem(body: DecodedBody): ValidationProblem | undefined {
 function parseRunner(response: Response, exchange: Exchange, validate: boolean): Runner {
   const body = decodeBody(exchange.body);
   // ECE answers every route with a 200 and an error list while its admin console starts.
+  // NOTE: that answer (controller_route.controller_not_ready) is reported, not retried.
   if (isBasicFailedReply(body.json)) throw createApiError(response, exchange, body);
 
   const bodyProblem = findBodyProblem(body);
