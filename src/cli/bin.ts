@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `ece-runners` command. `--version` is answered here without loading commander or
+ * The `ece-runners` command. `--version` is handled here without loading commander or
  * the client, so that it costs little more than starting Node; all else loads on demand.
  */
 import { packageVersion } from '../version.js';

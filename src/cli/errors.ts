@@ -28,7 +28,7 @@ export const exitCodeHelp = `Exit codes:
   5  connection failed, TLS certificate did not verify, or timed out
   6  any other API or response error`;
 
-/** A command line that cannot run as given. The message says what to change. */
+/** A command line that cannot run as given. The message names the flag or variable to change. */
 export class UsageError extends Error {
   static {
     Object.defineProperty(UsageError.prototype, 'name', { value: 'UsageError' });

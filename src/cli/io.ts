@@ -22,7 +22,7 @@ export class SecretRedactor {
   readonly #secrets = new Set<string>();
 
   add(secret: string): void {
-    // A one-character secret would garble every line, and tells an onlooker little.
+    // Replacing a one-character secret would garble every line.
     if (secret.length > 1) this.#secrets.add(secret);
   }
 

@@ -20,14 +20,14 @@ export interface GlobalOptions {
   verbose?: boolean;
 }
 
-/** What a run needs to create the client. */
+/** Client options resolved from the flags and the environment. */
 export interface Connection {
   clientOptions: EceClientOptions;
   /** The flag or variable that set the host, `--host` or `EC_HOST`, for error messages. */
   hostSource: string;
 }
 
-/** Returns the host from `--host` or `EC_HOST`, or throws a usage error that says what to set. */
+/** Returns the host from `--host` or `EC_HOST`, or throws a usage error that names both. */
 function resolveHost(options: GlobalOptions, io: CliIo): { host: string; source: string } {
   if (options.host !== undefined) return { host: options.host, source: '--host' };
 
