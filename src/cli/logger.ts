@@ -1,0 +1,32 @@
+import type { EceLogger, LogMethod } from '../index.js';
+import type { Diagnostics } from './io.js';
+
+const noop: LogMethod = () => {};
+
+/** Fields that the log message already names. */
+const fieldsInMessage = new Set(['method', 'url']);
+
+function formatFields(fields: Record<string, unknown>): string {
+  const shown = Object.fromEntries(
+    Object.entries(fields).filter(([name]) => !fieldsInMessage.has(name)),
+  );
+
+  return Object.keys(shown).length > 0 ? ` ${JSON.stringify(shown)}` : '';
+}
+
+/**
+ * Creates the client's logger: warnings and errors always go to stderr, debug and info
+ * lines only with `--verbose`. The client replaces credential headers with `[REDACTED]`,
+ * and the diagnostics redact every known secret once more.
+ */
+export function createCliLogger(diagnostics: Diagnostics, verbose: boolean): EceLogger {
+  const debug: LogMethod = (fields, message) =>
+    diagnostics.debug(`${message}${formatFields(fields)}`);
+
+  return {
+    debug: verbose ? debug : noop,
+    info: verbose ? debug : noop,
+    warn: (_fields, message) => diagnostics.warn(message),
+    error: (_fields, message) => diagnostics.error(message),
+  };
+}
