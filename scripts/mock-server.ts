@@ -35,6 +35,36 @@ export interface MockServerOptions {
 const defaultSpecPath = fileURLToPath(new URL('../openapi/openapi.yaml', import.meta.url));
 const prismCli = createRequire(import.meta.url).resolve('@stoplight/prism-cli/dist/index.js');
 const apiPrefix = /^\/api\/v1(?:\/regions\/[^/]+)?(?=\/)/;
+const runnerPath = /^\/platform\/infrastructure\/runners\/([^/?]+)$/;
+
+/**
+ * Prism picks an example or a status by the `Prefer` header. The mock sets that header for
+ * these runner ids, so that a client without it, such as the CLI, reaches every example
+ * of the spec. Every other id gets the first example, `healthy-allocator`.
+ */
+export const exampleRunnerIds = {
+  unhealthy: '192.0.2.12',
+  missing: '192.0.2.99',
+} as const;
+
+const preferByRunnerId: Record<string, string> = {
+  [exampleRunnerIds.unhealthy]: 'example=unhealthy-disconnected',
+  [exampleRunnerIds.missing]: 'code=404',
+};
+
+/** Returns the `Prefer` header for a request path, unless the client sent its own. */
+function preferFor(path: string, headers: http.IncomingHttpHeaders): string | undefined {
+  if (typeof headers.prefer === 'string') return headers.prefer;
+
+  const encodedId = runnerPath.exec(path)?.[1];
+  if (encodedId === undefined) return undefined;
+  try {
+    return preferByRunnerId[decodeURIComponent(encodedId)];
+  } catch {
+    // A malformed percent-encoding is left for Prism to reject.
+    return undefined;
+  }
+}
 
 /** Starts Prism with `--errors`, so that any request or response that breaks the spec fails. */
 function spawnPrism(specPath: string): ChildProcess {
@@ -98,13 +128,15 @@ function createProxy(prismUrl: URL): http.Server {
       return;
     }
 
+    const specPath = path.replace(apiPrefix, '');
+    const prefer = preferFor(specPath, request.headers);
     const upstream = http.request(
       {
         host: prismUrl.hostname,
         port: prismUrl.port,
         method: request.method,
-        path: path.replace(apiPrefix, ''),
-        headers: request.headers,
+        path: specPath,
+        headers: prefer === undefined ? request.headers : { ...request.headers, prefer },
       },
       (prismResponse) => {
         response.writeHead(prismResponse.statusCode ?? 502, prismResponse.headers);

@@ -2,7 +2,7 @@
  * Starts the Prism mock of the spec under /api/v1 and keeps it up until Ctrl+C.
  * Usage: `npm run mock` (a free port) or `npm run mock -- --port 4010`.
  */
-import { startMockServer } from './mock-server.js';
+import { exampleRunnerIds, startMockServer } from './mock-server.js';
 
 function parsePort(argv: string[]): number {
   const index = argv.indexOf('--port');
@@ -27,10 +27,12 @@ process.stdout.write(
     'It accepts any credentials, as long as there are some:',
     '  user admin, password mock-password, or any API key',
     '',
+    `Runner ${exampleRunnerIds.unhealthy} is unhealthy, ${exampleRunnerIds.missing} does not exist, and every other id is a healthy allocator.`,
+    '',
     'Try:',
     `  curl -u admin:mock-password ${mock.url}/api/v1/platform/infrastructure/runners/192.0.2.10`,
-    `  curl -u admin:mock-password -H 'Prefer: example=unhealthy-disconnected' ${mock.url}/api/v1/platform/infrastructure/runners/192.0.2.12`,
-    `  curl -u admin:mock-password -H 'Prefer: code=404' ${mock.url}/api/v1/platform/infrastructure/runners/192.0.2.99`,
+    `  npm run build && EC_HOST=${mock.url} EC_USER=admin EC_PASS=mock-password npx ece-runners get ${exampleRunnerIds.unhealthy}`,
+    `  EC_HOST=${mock.url} EC_USER=admin EC_PASS=mock-password npx ece-runners get ${exampleRunnerIds.missing}`,
     '',
     'Press Ctrl+C to stop.',
     '',

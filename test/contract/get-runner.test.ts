@@ -124,6 +124,16 @@ describe('Get runner against the mock', () => {
     expect(runner.runner_id).toBe('192.0.2.10');
   });
 
+  it('maps example runner ids without Prefer', async () => {
+    const unhealthy = await client().getRunner('192.0.2.12');
+    expect(unhealthy).toEqual(examples['unhealthy-disconnected']?.value);
+
+    const error = await client()
+      .getRunner('192.0.2.99')
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RunnerNotFoundError);
+  });
+
   it('serves the raw api client too', async () => {
     const { data, response } = await client().api.GET(
       '/platform/infrastructure/runners/{runner_id}',
