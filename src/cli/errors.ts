@@ -54,8 +54,9 @@ export function exitCodeFor(error: unknown): number {
 /**
  * Phrases of client messages that name library options, with the flag that sets each one.
  * The client validates its options, so its messages name them as a library caller sees them.
+ * A unit test checks that each phrase still occurs in the library's source.
  */
-const optionPhrases: Array<[string, string]> = [
+export const optionPhrases: Array<[string, string]> = [
   ['set options.allowInsecureHttp to true', 'pass --allow-insecure-http'],
   ['options.auth.apiKey', 'the API key'],
   ['options.auth.username', 'the user name'],

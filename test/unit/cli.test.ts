@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../../src/cli/duration.js';
+import { optionPhrases } from '../../src/cli/errors.js';
 import { checkRunner, formatRunner, selectStyle } from '../../src/cli/format.js';
 import { type CliIo, runCli } from '../../src/cli/run.js';
 import { sendJson, startHttpServer } from '../helpers/local-server.js';
@@ -112,5 +114,16 @@ describe('colour', () => {
     expect(await runCli(['get', '192.0.2.21'], noColor.io)).toBe(0);
     expect(terminal.output.stdout).toContain('\x1b[32myes\x1b[39m');
     expect(noColor.output.stdout).not.toContain('\x1b[');
+  });
+});
+
+describe('CLI message translation', () => {
+  const librarySources = readdirSync(new URL('../../src/', import.meta.url))
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => readFileSync(new URL(`../../src/${name}`, import.meta.url), 'utf8'))
+    .join('\n');
+
+  it.each(optionPhrases)('finds %j in the library', (phrase) => {
+    expect(librarySources).toContain(phrase);
   });
 });
