@@ -73,9 +73,9 @@ describe('API reference', () => {
     });
 
     await page.goto(referenceUrl);
-    await page.getByRole('link', { name: 'PlatformInfrastructure' }).click();
-    await page.getByRole('link', { name: 'Get runner' }).click();
-    const heading = page.getByRole('heading', { name: 'Get runner' });
+    await page.getByRole('link', { name: 'PlatformInfrastructure', exact: true }).click();
+    await page.getByRole('link', { name: /^Get runner/ }).click();
+    const heading = page.getByRole('heading', { level: 2, name: 'Get runner' });
     await heading.waitFor({ state: 'visible' });
 
     expect(await heading.isVisible()).toBe(true);
