@@ -38,6 +38,8 @@ export default defineConfig({
         test: {
           name: 'package',
           include: ['test/package/**/*.test.ts'],
+          // npm pack rebuilds dist/, so these tests run after the projects that run the built files.
+          sequence: { groupOrder: 1 },
           // npm pack and npm install into a temporary project take tens of seconds.
           testTimeout: 180_000,
           hookTimeout: 180_000,
