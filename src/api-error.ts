@@ -114,12 +114,30 @@ function describeBody(details: ApiErrorDetails, body: DecodedBody): string {
   return summarizeOtherJson(body.json) ?? excerpt(body.text);
 }
 
+/** Ends a sentence with one period, whether or not the server's text has one. */
+function endSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 function formatMessage(details: ApiErrorDetails, body: DecodedBody): string {
   const attempts = details.attempts > 1 ? ` after ${details.attempts} attempts` : '';
-  const location = details.location !== undefined ? ` to ${details.location}` : '';
   const status = describeStatus(details.status, details.statusText);
+  const returned = `${details.method} ${details.url} returned ${status}${attempts}`;
+  if (details.location !== undefined) {
+    return `${returned}, a redirect to ${details.location}.${hintFor(details)}`;
+  }
 
-  return `${details.method} ${details.url} returned ${status}${location}${attempts}: ${describeBody(details, body)}.${hintFor(details)}`;
+  return `${returned}: ${endSentence(describeBody(details, body))}${hintFor(details)}`;
+}
+
+/** Resolves a `Location` header against the request URL, as a browser would. */
+function resolveLocation(location: string | null, requestUrl: string): string | undefined {
+  if (location === null) return undefined;
+  try {
+    return new URL(location, requestUrl).href;
+  } catch {
+    return location;
+  }
 }
 
 /**
@@ -150,7 +168,9 @@ export function createApiError(
     codes,
     body: body.json,
     bodyText: body.isJson || body.text === '' ? undefined : body.text.slice(0, maxBodyTextLength),
-    location: isRedirect ? (response.headers.get('location') ?? undefined) : undefined,
+    location: isRedirect
+      ? resolveLocation(response.headers.get('location'), exchange.url)
+      : undefined,
   };
   const message = formatMessage(details, body);
 

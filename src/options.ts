@@ -5,11 +5,14 @@ import type { EceLogger } from './logger.js';
 export interface BasicAuth {
   username: string;
   password: string;
+  apiKey?: never;
 }
 
 /** An ECE API key, sent as `Authorization: ApiKey <key>`. */
 export interface ApiKeyAuth {
   apiKey: string;
+  username?: never;
+  password?: never;
 }
 
 /** TLS settings for HTTPS connections, with the names Node's `tls.connect` uses. */
@@ -18,7 +21,7 @@ export interface TlsOptions {
    * CA certificates to trust, in PEM, in place of Node's default list. Use it for the
    * self-signed certificate of an ECE installation.
    */
-  ca?: string | Buffer | Array<string | Buffer>;
+  ca?: string | Uint8Array | Array<string | Uint8Array>;
   /**
    * Whether to reject a server whose certificate does not verify. Default: `true`.
    * Setting `false` accepts any certificate, so anyone on the network path can read
@@ -30,8 +33,25 @@ export interface TlsOptions {
 /** A `fetch` function: the global one, undici's, or a test double. */
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
 
-/** Options of {@link createEceClient}. */
-export interface EceClientOptions {
+/** Options of {@link createEceClient}. `fetch` and `tls` exclude each other. */
+export type EceClientOptions = CommonClientOptions & (CustomFetchOptions | TlsClientOptions);
+
+/** A client that sends through its own `fetch`, which must handle TLS itself. */
+export interface CustomFetchOptions {
+  /** The `fetch` function to send requests with. Default: `globalThis.fetch`. */
+  fetch?: FetchFunction;
+  tls?: never;
+}
+
+/** A client that sends through undici with its own TLS settings. */
+export interface TlsClientOptions {
+  /** TLS settings for HTTPS. Default: Node's. */
+  tls?: TlsOptions;
+  fetch?: never;
+}
+
+/** Options of {@link createEceClient} other than `fetch` and `tls`. */
+export interface CommonClientOptions {
   /**
    * Address of the ECE API, such as `https://ece.example.com:12443`. An address without
    * a path gets `/api/v1`; an address with a path is used as given.
@@ -41,8 +61,6 @@ export interface EceClientOptions {
   auth?: BasicAuth | ApiKeyAuth;
   /** Headers sent with every request. They override the client's own `User-Agent`. */
   headers?: Record<string, string>;
-  /** The `fetch` function to send requests with. Default: `globalThis.fetch`. */
-  fetch?: FetchFunction;
   /**
    * Region to address, such as `ece-region`. When set, requests go to
    * `/api/v1/regions/{region}/platform/...`, the form ecctl uses. Default: none.
@@ -57,8 +75,6 @@ export interface EceClientOptions {
   maxRetries?: number;
   /** Maximum delay before a retry, in milliseconds; caps `Retry-After`. Default: 30000. */
   maxRetryDelay?: number;
-  /** TLS settings for HTTPS. Cannot be combined with `fetch`. Default: Node's. */
-  tls?: TlsOptions;
   /**
    * Whether to send credentials over plain HTTP to a host that is not loopback.
    * Default: `false`, so such a client is rejected when it is created.
@@ -258,6 +274,19 @@ function validateSecret(argument: string, value: unknown): string {
   return value;
 }
 
+/** Checks a header the way fetch would, but throws EceInvalidArgumentError. */
+function validateHeader(name: string, value: string): void {
+  try {
+    new Headers([[name, value]]);
+  } catch {
+    // The value stays out of the message, because a header may carry a token.
+    throw invalid(
+      'options.headers',
+      `options.headers[${JSON.stringify(name)}] has an invalid name or value, such as a line break or a character outside ISO-8859-1. Remove it.`,
+    );
+  }
+}
+
 function validateHeaders(headers: unknown): Record<string, string> {
   if (headers === undefined) return {};
   if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
@@ -275,6 +304,7 @@ function validateHeaders(headers: unknown): Record<string, string> {
         `options.headers["${name}"] must be a string, got ${describeValue(value)}.`,
       );
     }
+    validateHeader(name, value);
     result[name.toLowerCase()] = value;
   }
 
@@ -308,6 +338,29 @@ function validateBoolean(argument: string, value: unknown, fallback: boolean): b
   return value;
 }
 
+/**
+ * Checks that a CA is PEM text, because Node's TLS layer takes nothing else, and a file
+ * path passed by mistake would only fail later as an unverified certificate.
+ */
+function validateCertificate(certificate: unknown): void {
+  if (typeof certificate !== 'string' && !(certificate instanceof Uint8Array)) {
+    throw invalid(
+      'options.tls.ca',
+      `options.tls.ca must be PEM text, a Buffer, or an array of them, got ${describeValue(certificate)}.`,
+    );
+  }
+
+  const text =
+    typeof certificate === 'string' ? certificate : Buffer.from(certificate).toString('latin1');
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
+    const shown = typeof certificate === 'string' ? ` ${describeValue(certificate)}` : '';
+    throw invalid(
+      'options.tls.ca',
+      `options.tls.ca${shown} is not a PEM certificate: it contains no "-----BEGIN CERTIFICATE-----" line. Pass the file's content, not its path, such as readFileSync('ece-ca.pem').`,
+    );
+  }
+}
+
 function validateTls(tls: unknown, fetch: unknown): TlsOptions | undefined {
   if (tls === undefined) return undefined;
   if (typeof tls !== 'object' || tls === null) {
@@ -324,14 +377,11 @@ function validateTls(tls: unknown, fetch: unknown): TlsOptions | undefined {
   }
 
   const { ca, rejectUnauthorized } = tls as TlsOptions;
-  const isCertificate = (value: unknown) => typeof value === 'string' || Buffer.isBuffer(value);
-  if (ca !== undefined && !isCertificate(ca) && !(Array.isArray(ca) && ca.every(isCertificate))) {
-    throw invalid(
-      'options.tls.ca',
-      `options.tls.ca must be PEM text, a Buffer, or an array of them, got ${describeValue(ca)}.`,
-    );
-  }
   validateBoolean('options.tls.rejectUnauthorized', rejectUnauthorized, true);
+  if (ca === undefined) return tls as TlsOptions;
+
+  const certificates = Array.isArray(ca) ? ca : [ca];
+  for (const certificate of certificates) validateCertificate(certificate);
 
   return tls as TlsOptions;
 }

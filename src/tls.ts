@@ -6,6 +6,10 @@ export interface TlsFetch {
   close(): Promise<void>;
 }
 
+function toPemInput(certificate: string | Uint8Array): string | Buffer {
+  return typeof certificate === 'string' ? certificate : Buffer.from(certificate);
+}
+
 /**
  * Creates a fetch function that connects with the given TLS settings, through undici's
  * `fetch` and an `Agent` of the same undici version. Node's global fetch takes no TLS
@@ -20,7 +24,9 @@ export function createTlsFetch(tls: TlsOptions): TlsFetch {
   async function load(): Promise<FetchFunction> {
     const undici = await import('undici');
     const connect: Record<string, unknown> = {};
-    if (tls.ca !== undefined) connect.ca = tls.ca;
+    // Node's TLS layer documents strings and Buffers, so other byte arrays become Buffers.
+    if (tls.ca !== undefined)
+      connect.ca = Array.isArray(tls.ca) ? tls.ca.map(toPemInput) : toPemInput(tls.ca);
     if (tls.rejectUnauthorized !== undefined) connect.rejectUnauthorized = tls.rejectUnauthorized;
     agent = new undici.Agent({ connect });
     const dispatcher = agent;

@@ -58,6 +58,14 @@ describe('client types', () => {
     void runner.runnerId;
     // @ts-expect-error: basic auth needs a password
     createEceClient({ baseUrl: 'https://ece.example.com', auth: { username: 'admin' } });
+    createEceClient({
+      baseUrl: 'https://ece.example.com',
+      // @ts-expect-error: an API key and a user exclude each other
+      auth: { apiKey: 'k', username: 'u', password: 'p' },
+    });
+    const tlsWithFetch = { baseUrl: 'https://ece.example.com', fetch: globalThis.fetch, tls: {} };
+    // @ts-expect-error: a custom fetch cannot apply the TLS settings
+    createEceClient(tlsWithFetch);
     // @ts-expect-error: the runner id is a string
     void createEceClient({ baseUrl: 'https://ece.example.com' }).getRunner(42);
   });

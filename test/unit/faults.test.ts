@@ -383,6 +383,20 @@ describe('body size limit', () => {
 });
 
 describe('redirects', () => {
+  it('resolves a relative Location', async () => {
+    const server = await startHttpServer((_request, response) => {
+      response.writeHead(302, { location: '/login?next=%2F' });
+      response.end();
+    });
+    const client = createEceClient({ baseUrl: server.url, auth });
+
+    const error = (await rejectionOf(client.getRunner('x'))) as EceApiError;
+    expect(error.location).toBe(`${server.url}/login?next=%2F`);
+    expect(error.message).toBe(
+      `GET ${server.url}/api/v1/platform/infrastructure/runners/x returned 302 Found, a redirect to ${server.url}/login?next=%2F. ece-runners does not follow redirects, so that credentials never reach another address. Set baseUrl to the address the API is served from.`,
+    );
+  });
+
   it.each([301, 302, 307, 308])('does not follow a %i to another origin', async (status) => {
     const other = await startHttpServer((_request, response) =>
       sendJson(response, 200, healthyRunner()),

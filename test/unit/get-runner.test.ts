@@ -271,6 +271,20 @@ describe('getRunner errors', () => {
     expect(error.message).toContain('Check the credentials in the auth option.');
   });
 
+  it('ends the message with one period', async () => {
+    const server = await serveOnce(
+      401,
+      JSON.stringify({ title: 'Denied', detail: 'Log in first.' }),
+    );
+    const client = createEceClient({ baseUrl: server.url, auth });
+
+    const error = (await client.getRunner('x').catch((caught: unknown) => caught)) as EceApiError;
+    expect(error.message).toContain(
+      'returned 401 Unauthorized: Denied: Log in first. Check the credentials',
+    );
+    expect(error.message).not.toContain('..');
+  });
+
   it('turns a 200 error list into EceApiError', async () => {
     const body = failedReply(
       'controller_route.controller_not_ready',

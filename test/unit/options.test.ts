@@ -206,6 +206,29 @@ describe('other options', () => {
     expect(error.message).toContain('undici Agent');
   });
 
+  it.each([
+    ['a file path', '/etc/ece/ca.pem'],
+    ['a Buffer without PEM', Buffer.from('not a certificate')],
+    ['an array with one bad entry', ['-----BEGIN CERTIFICATE-----\n', 'ca.pem']],
+  ])('rejects a CA that is %s', (_name, ca) => {
+    const error = rejection({ ...base, tls: { ca } });
+    expect(error.argument).toBe('options.tls.ca');
+    expect(error.message).toContain('is not a PEM certificate');
+    expect(error.message).toContain("readFileSync('ece-ca.pem')");
+  });
+
+  it('rejects a header with a line break without showing it', () => {
+    const error = rejection({ ...base, headers: { 'x-token': 'secret-token\r\nx-evil: 1' } });
+    expect(error.argument).toBe('options.headers');
+    expect(error.message).toContain('options.headers["x-token"] has an invalid name or value');
+    expect(error.message).not.toContain('secret-token');
+  });
+
+  it('rejects an invalid header name', () => {
+    const error = rejection({ ...base, headers: { 'bad name': 'x' } });
+    expect(error.message).toContain('options.headers["bad name"]');
+  });
+
   it('rejects a CA that is not PEM text or a Buffer', () => {
     expect(rejection({ ...base, tls: { ca: 42 } }).argument).toBe('options.tls.ca');
   });
