@@ -30,10 +30,17 @@ export interface Exchange extends RequestDetails {
 }
 
 /** A request as the transport sends it on each attempt. */
-interface Target {
+export interface Target {
   method: string;
   url: string;
   init: RequestInit;
+}
+
+/** A response whose whole body the transport has read, with the exchange behind it. */
+export interface Delivery {
+  /** The response as fetch returned it. Its body stream is consumed. */
+  response: Response;
+  exchange: Exchange;
 }
 
 type AttemptOutcome =
@@ -42,9 +49,10 @@ type AttemptOutcome =
   | { kind: 'connection'; cause: unknown; code: string | undefined; isCertificateError: boolean }
   | { kind: 'too-large'; status: number };
 
-const exchanges = new WeakMap<Response, Exchange>();
 const timeoutReason = Symbol('ece-runners.timeout');
 const noop = () => {};
+// Stands in for a caller that passed no signal, so that a retry delay needs no special case.
+const neverAborted = new AbortController().signal;
 
 // Codes that Node's TLS layer (OpenSSL) sets when a certificate does not verify.
 const certificateErrorCodes = new Set([
@@ -59,11 +67,6 @@ const certificateErrorCodes = new Set([
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
 ]);
-
-/** Returns the exchange behind a Response that the transport returned. */
-export function exchangeOf(response: Response): Exchange | undefined {
-  return exchanges.get(response);
-}
 
 class BodyTooLargeError extends Error {
   constructor(readonly status: number) {
@@ -145,14 +148,14 @@ function describeFailure(error: unknown): AttemptOutcome {
 async function sendAttempt(
   settings: TransportSettings,
   target: Target,
-  callerSignal: AbortSignal,
+  callerSignal: AbortSignal | undefined,
   attempt: number,
 ): Promise<AttemptOutcome> {
-  callerSignal.throwIfAborted();
+  callerSignal?.throwIfAborted();
 
   const controller = new AbortController();
-  const forwardAbort = () => controller.abort(callerSignal.reason);
-  callerSignal.addEventListener('abort', forwardAbort, { once: true });
+  const forwardAbort = () => controller.abort(callerSignal?.reason);
+  callerSignal?.addEventListener('abort', forwardAbort, { once: true });
   const timer = setTimeout(() => controller.abort(timeoutReason), settings.timeout);
   // The race also ends the wait for a custom fetch that ignores the signal.
   const aborted = rejectOnAbort(controller.signal);
@@ -187,14 +190,14 @@ async function sendAttempt(
     return { kind: 'response', response, body };
   } catch (error) {
     // An abort by the caller ends the request at once, with the caller's own reason.
-    if (callerSignal.aborted) throw callerSignal.reason;
+    if (callerSignal?.aborted) throw callerSignal.reason;
     if (controller.signal.reason === timeoutReason) return { kind: 'timeout' };
     if (error instanceof BodyTooLargeError) return { kind: 'too-large', status: error.status };
 
     return describeFailure(error);
   } finally {
     clearTimeout(timer);
-    callerSignal.removeEventListener('abort', forwardAbort);
+    callerSignal?.removeEventListener('abort', forwardAbort);
   }
 }
 
@@ -248,17 +251,17 @@ function describeCause(error: Error): string {
   return code && !message.includes(code) ? `${message} (${code})` : message;
 }
 
-/** Turns the last attempt into the transport's result: a Response, or a typed error. */
+/** Turns the last attempt into the transport's result: a delivery, or a typed error. */
 function finish(
   settings: TransportSettings,
   target: Target,
   outcome: AttemptOutcome,
   attempts: number,
-): Response {
+): Delivery {
   const details = { method: target.method, url: target.url, attempts };
   switch (outcome.kind) {
     case 'response':
-      return rebuildResponse(outcome.response, { ...details, body: outcome.body });
+      return { response: outcome.response, exchange: { ...details, body: outcome.body } };
     case 'timeout':
       throw new EceTimeoutError(
         `${target.method} ${target.url} timed out after ${settings.timeout} ms${attemptsText(attempts)}. Raise the timeout option or check that the ECE coordinator is reachable.`,
@@ -282,14 +285,13 @@ function finish(
 const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
 
 /** Wraps the buffered body in a new Response, so that openapi-fetch can read it. */
-function rebuildResponse(original: Response, exchange: Exchange): Response {
+function rebuildResponse({ response: original, exchange }: Delivery): Response {
   const body = nullBodyStatuses.has(original.status) ? null : exchange.body;
   const response = new Response(body, {
     status: original.status,
     statusText: original.statusText,
     headers: original.headers,
   });
-  exchanges.set(response, exchange);
 
   return response;
 }
@@ -307,35 +309,48 @@ async function toTarget(request: Request): Promise<Target> {
   return { method: request.method, url: request.url, init };
 }
 
+/**
+ * Sends a request, retrying it as the settings allow, and reads the whole body. Rejects
+ * with a typed error, or with the signal's reason when the caller aborts.
+ */
+export async function sendWithRetries(
+  settings: TransportSettings,
+  target: Target,
+  signal: AbortSignal | undefined,
+): Promise<Delivery> {
+  for (let attempt = 1; ; attempt += 1) {
+    const outcome = await sendAttempt(settings, target, signal, attempt);
+    const result = toAttemptResult(outcome);
+    const reason =
+      attempt > settings.maxRetries || result === undefined
+        ? undefined
+        : retryReason(target.method, result);
+    if (reason === undefined) return finish(settings, target, outcome, attempt);
+
+    const retryAfter = result?.kind === 'response' ? result.retryAfter : null;
+    const delay = retryDelay(attempt, retryAfter, settings.maxRetryDelay);
+    settings.logger?.warn(
+      {
+        method: target.method,
+        url: target.url,
+        attempt,
+        maxRetries: settings.maxRetries,
+        delayMs: delay,
+        reason,
+      },
+      `Retrying ${target.method} ${target.url} in ${delay} ms after ${reason} (retry ${attempt} of ${settings.maxRetries})`,
+    );
+    await sleep(delay, signal ?? neverAborted);
+  }
+}
+
 /** Creates the `fetch` function that openapi-fetch sends its requests through. */
 export function createTransport(
   settings: TransportSettings,
 ): (request: Request) => Promise<Response> {
   return async function send(request: Request): Promise<Response> {
     const target = await toTarget(request);
-    for (let attempt = 1; ; attempt += 1) {
-      const outcome = await sendAttempt(settings, target, request.signal, attempt);
-      const result = toAttemptResult(outcome);
-      const reason =
-        attempt > settings.maxRetries || result === undefined
-          ? undefined
-          : retryReason(target.method, result);
-      if (reason === undefined) return finish(settings, target, outcome, attempt);
 
-      const retryAfter = result?.kind === 'response' ? result.retryAfter : null;
-      const delay = retryDelay(attempt, retryAfter, settings.maxRetryDelay);
-      settings.logger?.warn(
-        {
-          method: target.method,
-          url: target.url,
-          attempt,
-          maxRetries: settings.maxRetries,
-          delayMs: delay,
-          reason,
-        },
-        `Retrying ${target.method} ${target.url} in ${delay} ms after ${reason} (retry ${attempt} of ${settings.maxRetries})`,
-      );
-      await sleep(delay, request.signal);
-    }
+    return rebuildResponse(await sendWithRetries(settings, target, request.signal));
   };
 }
