@@ -1,0 +1,29 @@
+/** Settings and result types of the per-call benchmark, shared by parent and worker. */
+
+export type Mode = 'sequential' | 'concurrent';
+
+export const perCallSettings = {
+  /** Calls per contender and round. */
+  calls: { sequential: 1000, concurrent: 2000 },
+  /** Calls per contender before the first measured round. */
+  warmUpCalls: 1000,
+  rounds: 7,
+  /** Calls in flight at once in the concurrent mode. */
+  inFlight: 64,
+} as const;
+
+/** Figures of one contender in one mode. */
+export interface ContenderFigures {
+  name: string;
+  mode: Mode;
+  /** Median over rounds of wall time per call, in microseconds. */
+  wallMicros: number;
+  /** Median over rounds of this process's CPU time (user + system) per call, in microseconds. */
+  cpuMicros: number;
+  /** Median over rounds of the wall time ratio to raw fetch in the same round. */
+  ratioToFetch: number;
+}
+
+export interface PerCallResult {
+  figures: ContenderFigures[];
+}
