@@ -16,8 +16,8 @@ export interface GetRunnerOptions {
 }
 
 /**
- * What `getRunner` needs from its client. It sends through the transport directly, not
- * through openapi-fetch, because the Request and the second Response that openapi-fetch
+ * Client settings that `getRunner` sends with. It sends through the transport directly,
+ * not through openapi-fetch, because the Request and the second Response that openapi-fetch
  * needs per call cost more than the budget of 1.1 times a bare fetch allows. The figures
  * are in docs/BENCHMARKS.md, from `npm run bench`.
  */

@@ -81,10 +81,10 @@ interface AbortWatch {
 }
 
 /**
- * Watches a signal. Call `release` when the attempt ends: Node 20's fetch can keep the
- * signal alive after the response, and a listener left on it would keep the promise and
- * every race on it alive too, with the body chunks they resolved with (about one body's
- * size of heap per call, measured by bench/memory-worker.ts).
+ * Watches a signal. Call `release` when the attempt ends, because Node 20's fetch can
+ * keep the signal alive after the response. A listener left on it keeps the promise
+ * alive, and with it every race on the promise and the body chunks they resolved with.
+ * That is about one body's size of heap per call (bench/memory-worker.ts, Node 20.20).
  */
 function watchAbort(signal: AbortSignal): AbortWatch {
   let onAbort = noop;
