@@ -1,10 +1,11 @@
 /**
  * The ways of fetching the fixture runner that the per-call benchmark compares. Each one
- * sends the same two headers, reads the whole body and parses it as JSON.
+ * sends Accept and Authorization (getRunner adds its User-Agent), reads the whole body
+ * and parses it as JSON.
  */
 import createClient from 'openapi-fetch';
 import { request } from 'undici';
-import { createEceClient, type paths } from '../src/index.js';
+import type { createEceClient, paths } from '../src/index.js';
 import { benchRunnerId } from './fixture.js';
 import { runnerPath } from './server.js';
 
@@ -25,6 +26,29 @@ function rawFetch(url: string): Contender {
       if (!response.ok) throw new Error(`raw fetch returned status ${response.status}`);
 
       return response.json();
+    },
+  };
+}
+
+/**
+ * Raw fetch with what the client's transport needs for its per-attempt timeout: an
+ * AbortController whose signal goes to fetch, and a timer that aborts it. This is the
+ * floor for any client that can time out a request before the response headers arrive.
+ */
+function rawFetchWithTimeout(url: string): Contender {
+  return {
+    name: 'raw fetch + timeout signal',
+    call: async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 30_000);
+      try {
+        const response = await fetch(url, { headers, signal: controller.signal });
+        if (!response.ok) throw new Error(`raw fetch returned status ${response.status}`);
+
+        return await response.json();
+      } finally {
+        clearTimeout(timer);
+      }
     },
   };
 }
@@ -57,8 +81,12 @@ function openapiFetchAlone(origin: string): Contender {
   };
 }
 
-function eceGetRunner(origin: string, validateResponses: boolean): Contender {
-  const client = createEceClient({
+function eceGetRunner(
+  createClientOfLibrary: typeof createEceClient,
+  origin: string,
+  validateResponses: boolean,
+): Contender {
+  const client = createClientOfLibrary({
     baseUrl: origin,
     auth: { apiKey: benchApiKey },
     validateResponses,
@@ -70,15 +98,22 @@ function eceGetRunner(origin: string, validateResponses: boolean): Contender {
   };
 }
 
-/** Creates every contender for a server at `origin`. Raw fetch comes first: the reference. */
-export function createContenders(origin: string): Contender[] {
+/**
+ * Creates every contender for a server at `origin`, with the given build of
+ * `createEceClient`. Raw fetch comes first because it is the reference.
+ */
+export function createContenders(
+  origin: string,
+  createClientOfLibrary: typeof createEceClient,
+): Contender[] {
   const url = `${origin}${runnerPath}`;
 
   return [
     rawFetch(url),
+    rawFetchWithTimeout(url),
     undiciRequest(url),
     openapiFetchAlone(origin),
-    eceGetRunner(origin, true),
-    eceGetRunner(origin, false),
+    eceGetRunner(createClientOfLibrary, origin, true),
+    eceGetRunner(createClientOfLibrary, origin, false),
   ];
 }

@@ -2,9 +2,9 @@
  * Child process of the memory benchmark: `node --expose-gc --import tsx
  * bench/memory-worker.ts <origin>`. Writes a MemoryResult as JSON to stdout.
  */
-import { createEceClient } from '../src/index.js';
 import { benchApiKey } from './contenders.js';
 import { benchRunnerId } from './fixture.js';
+import { loadBuiltLibrary } from './library.js';
 import { type MemoryResult, memorySettings } from './memory-settings.js';
 
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   const origin = process.argv[2];
   if (origin === undefined) throw new Error('Usage: memory-worker.ts <origin>');
 
+  const { createEceClient } = await loadBuiltLibrary();
   const client = createEceClient({ baseUrl: origin, auth: { apiKey: benchApiKey } });
   const beforeFirstCall = settledHeapBytes();
   for (let call = 0; call < memorySettings.warmUpCalls; call += 1) {

@@ -5,6 +5,7 @@
  */
 import { type Contender, createContenders } from './contenders.js';
 import { benchRunnerId } from './fixture.js';
+import { loadBuiltLibrary } from './library.js';
 import {
   type ContenderFigures,
   type Mode,
@@ -106,7 +107,8 @@ async function main(): Promise<void> {
   const origin = process.argv[2];
   if (origin === undefined) throw new Error('Usage: per-call-worker.ts <origin>');
 
-  const contenders = createContenders(origin);
+  const { createEceClient } = await loadBuiltLibrary();
+  const contenders = createContenders(origin, createEceClient);
   for (const contender of contenders) await checkContender(contender);
 
   const figures = [

@@ -10,6 +10,7 @@ import { budgetCell, formatNumber } from './stats.js';
 export const perCallBudgetRatio = 1.1;
 export const startupBudgetRatio = 1.3;
 export const perCallBudgetContender = 'getRunner, validated';
+const timeoutFloorContender = 'raw fetch + timeout signal';
 
 export interface BenchResults {
   machine: MachineInfo;
@@ -118,7 +119,22 @@ export function renderBudgets(rows: BudgetRow[]): string {
   );
 }
 
+/** Compares getRunner with raw fetch plus the timeout signal that the transport adds. */
+function renderTimeoutFloor(figures: ContenderFigures[]): string {
+  const ratioOf = (name: string) =>
+    figures.find((item) => item.name === name && item.mode === 'sequential')?.ratioToFetch ??
+    Number.NaN;
+  const floor = ratioOf(timeoutFloorContender);
+  const client = ratioOf(perCallBudgetContender);
+
+  return `Sequentially, raw fetch with only the per-attempt timeout signal that the transport adds costs ${formatNumber(floor, 2)} × raw fetch in this run, and \`${perCallBudgetContender}\` costs ${formatNumber(client / floor, 2)} × that.`;
+}
+
 export function renderPerCall(figures: ContenderFigures[]): string {
+  return `${renderPerCallTable(figures)}\n\n${renderTimeoutFloor(figures)}`;
+}
+
+function renderPerCallTable(figures: ContenderFigures[]): string {
   return table(
     ['Contender', 'Mode', 'Wall µs/call', 'Client CPU µs/call', 'Ratio to raw fetch'],
     figures.map((item) => [
@@ -186,10 +202,10 @@ function renderMethod(results: BenchResults): string {
 
   return `## Method
 
-\`npm run bench\` runs \`bench/run.ts\`. It starts one \`node:http\` server on 127.0.0.1 and a free port, with keep-alive, which returns a runner of ${results.runnerBodyBytes} bytes of JSON (\`bench/fixture.ts\`) for \`GET /api/v1/platform/infrastructure/runners/192.0.2.21\`. The server runs in the parent process, and every client runs in a child process, so client and server do not share an event loop.
+\`npm run bench\` runs \`bench/run.ts\`. It starts one \`node:http\` server on 127.0.0.1 and a free port, with keep-alive, which returns a runner of ${results.runnerBodyBytes} bytes of JSON (\`bench/fixture.ts\`) for \`GET /api/v1/platform/infrastructure/runners/192.0.2.21\`. The server runs in the parent process, and every client runs in a child process, so client and server do not share an event loop. The run first builds \`dist/\` with \`npm run build\`, and the workers load the library from there, as users run it, not through tsx.
 
 - **Per call** (\`bench/per-call-worker.ts\`, one child process with \`--expose-gc\`): every contender sends \`Accept\` and \`Authorization\` and parses the JSON body. Each contender first makes ${warmUpCalls} calls. Then ${rounds} rounds follow, and each round measures every contender once, in an order rotated by one place per round, after a forced GC: ${calls.sequential} sequential calls, or ${calls.concurrent} calls with at most ${inFlight} in flight. A figure is the median over rounds. The ratio is the median of the per-round ratios to raw fetch, so both sides of a ratio come from the same round. Raw fetch, openapi-fetch and \`getRunner\` use Node's built-in fetch; \`undici.request\` uses the undici package and its own connection pool. Client CPU is the user and system time of the child process per call.
-- **CLI start-up** (\`bench/startup.ts\`): ${startupSettings.warmUpSpawns} warm-up spawns, then the median wall time from spawn to exit over ${startupSettings.spawns} spawns of each command, in turn. The bare script fetches the same URL with the same headers. \`ece-runners get\` runs \`dist/src/cli/bin.js\`, with \`EC_API_KEY\` set; \`npm run bench\` builds \`dist/\` first when \`src/cli/bin.ts\` exists.
+- **CLI start-up** (\`bench/startup.ts\`): ${startupSettings.warmUpSpawns} warm-up spawns, then the median wall time from spawn to exit over ${startupSettings.spawns} spawns of each command, in turn. The bare script fetches the same URL with the same headers. Both \`ece-runners\` commands run \`dist/src/cli/bin.js\`, and \`get\` runs with \`EC_API_KEY\` set. Without that file the section reports \`skipped: CLI not built\`.
 - **Size** (\`bench/size.ts\`): esbuild bundles \`src/index.ts\` with \`platform: 'node'\`, \`format: 'esm'\` and \`minify: true\`, and zlib gzips it at level 9. undici stays external in both bundles, because the client imports it only for the \`tls\` option. The CLI is not in the bundle. Runtime packages are the entries of \`package-lock.json\` that are not dev-only, which is what \`npm ci --omit=dev\` installs.
 - **Generation** (\`bench/generation.ts\`): the median wall time of ${generationSettings.runs} runs of \`npm run generate\`, npm start-up included. Each run bundles the spec and generates both files, but it writes a file only when its content changed, so with an up-to-date \`generated/\` it writes nothing.
 - **Memory** (\`bench/memory-worker.ts\`, one child process with \`--expose-gc\`): the used heap after two forced GCs, before the first call, after ${memorySettings.warmUpCalls} sequential warm-up calls and after ${memorySettings.calls} more. Growth is the last figure minus the second, because the first calls load Node's fetch implementation once.
