@@ -16,6 +16,16 @@ export interface Contender {
 }
 
 export const benchApiKey = 'bench-api-key';
+
+/** Names of the contenders, in the order of `createContenders`. Raw fetch is the reference. */
+export const contenderNames = [
+  'raw fetch',
+  'raw fetch + timeout signal',
+  'undici.request',
+  'openapi-fetch alone',
+  'getRunner, validated',
+  'getRunner, not validated',
+] as const;
 const headers = { accept: 'application/json', authorization: `ApiKey ${benchApiKey}` };
 
 function rawFetch(url: string): Contender {

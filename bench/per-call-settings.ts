@@ -3,11 +3,11 @@
 export type Mode = 'sequential' | 'concurrent';
 
 export const perCallSettings = {
-  /** Calls per contender and round. */
+  /** Measured calls per contender and round. */
   calls: { sequential: 1000, concurrent: 2000 },
-  /** Calls per contender before the first measured round. */
+  /** Calls that each worker makes before it measures. */
   warmUpCalls: 1000,
-  rounds: 7,
+  rounds: 5,
   /** Calls in flight at once in the concurrent mode. */
   inFlight: 64,
 } as const;
@@ -18,7 +18,7 @@ export interface ContenderFigures {
   mode: Mode;
   /** Median over rounds of wall time per call, in microseconds. */
   wallMicros: number;
-  /** Median over rounds of this process's CPU time (user + system) per call, in microseconds. */
+  /** Median over rounds of the worker's CPU time (user + system) per call, in microseconds. */
   cpuMicros: number;
   /** Median over rounds of the wall time ratio to raw fetch in the same round. */
   ratioToFetch: number;
@@ -26,4 +26,10 @@ export interface ContenderFigures {
 
 export interface PerCallResult {
   figures: ContenderFigures[];
+}
+
+/** What one worker measured: one contender, one mode, one round. */
+export interface RoundSample {
+  wallMicros: number;
+  cpuMicros: number;
 }
