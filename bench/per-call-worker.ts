@@ -4,7 +4,7 @@
  * RoundSample as JSON to stdout. A fresh process per sample keeps the JIT state and the
  * garbage of one contender away from the next.
  */
-import { type Contender, createContenders } from './contenders.js';
+import { type Contender, contenderNames, createContenders } from './contenders.js';
 import { benchRunnerId } from './fixture.js';
 import { loadBuiltLibrary } from './library.js';
 import { type Mode, perCallSettings, type RoundSample } from './per-call-settings.js';
@@ -54,7 +54,9 @@ async function main(): Promise<void> {
 
   const { createEceClient } = await loadBuiltLibrary();
   const contender = createContenders(origin, createEceClient).find((item) => item.name === name);
-  if (contender === undefined) throw new Error(`Unknown contender: ${name}`);
+  if (contender === undefined) {
+    throw new Error(`Unknown contender "${name}". Expected one of: ${contenderNames.join(', ')}.`);
+  }
 
   await checkContender(contender);
   await run(contender, mode, perCallSettings.warmUpCalls);
