@@ -1,5 +1,5 @@
 import createClient, { type Client } from 'openapi-fetch';
-import { type GetRunnerOptions, getRunner } from './get-runner.js';
+import { type GetRunnerOptions, getRunner, type RunnerRequestContext } from './get-runner.js';
 import {
   type EceClientOptions,
   type FetchFunction,
@@ -7,7 +7,7 @@ import {
   resolveOptions,
 } from './options.js';
 import { createTlsFetch, type TlsFetch } from './tls.js';
-import { createTransport } from './transport.js';
+import { createTransport, type TransportSettings } from './transport.js';
 import type { paths, Runner } from './types.js';
 import { packageVersion } from './version.js';
 
@@ -59,20 +59,27 @@ export function createEceClient(options: EceClientOptions): EceClient {
   const tlsFetch: TlsFetch | undefined = resolved.tls ? createTlsFetch(resolved.tls) : undefined;
   warnWhenVerificationIsOff(resolved);
 
-  const transport = createTransport({
+  const settings: TransportSettings = {
     fetch: resolved.fetch ?? tlsFetch?.fetch ?? globalFetch,
     timeout: resolved.timeout,
     maxRetries: resolved.maxRetries,
     maxRetryDelay: resolved.maxRetryDelay,
     maxResponseBytes: resolved.maxResponseBytes,
     logger: resolved.logger,
-  });
+  };
+  // resolveOptions lowercases header names, so the caller's entries replace the defaults.
+  const headers = { accept: 'application/json', 'user-agent': userAgent, ...resolved.headers };
   const api = createClient<paths>({
     baseUrl: resolved.baseUrl,
-    headers: { accept: 'application/json', 'user-agent': userAgent, ...resolved.headers },
-    fetch: transport,
+    headers,
+    fetch: createTransport(settings),
   });
-  const context = { api, validateResponses: resolved.validateResponses };
+  const context: RunnerRequestContext = {
+    transport: settings,
+    baseUrl: resolved.baseUrl,
+    headers,
+    validateResponses: resolved.validateResponses,
+  };
 
   return {
     getRunner: (runnerId, callOptions) => getRunner(context, runnerId, callOptions),

@@ -30,10 +30,17 @@ export interface Exchange extends RequestDetails {
 }
 
 /** A request as the transport sends it on each attempt. */
-interface Target {
+export interface Target {
   method: string;
   url: string;
   init: RequestInit;
+}
+
+/** A response whose whole body the transport has read, with the exchange behind it. */
+export interface Delivery {
+  /** The response as fetch returned it. Its body stream is consumed. */
+  response: Response;
+  exchange: Exchange;
 }
 
 type AttemptOutcome =
@@ -42,9 +49,10 @@ type AttemptOutcome =
   | { kind: 'connection'; cause: unknown; code: string | undefined; isCertificateError: boolean }
   | { kind: 'too-large'; status: number };
 
-const exchanges = new WeakMap<Response, Exchange>();
 const timeoutReason = Symbol('ece-runners.timeout');
 const noop = () => {};
+// Stands in for a caller that passed no signal, so that a retry delay needs no special case.
+const neverAborted = new AbortController().signal;
 
 // Codes that Node's TLS layer (OpenSSL) sets when a certificate does not verify.
 const certificateErrorCodes = new Set([
@@ -60,26 +68,34 @@ const certificateErrorCodes = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
 ]);
 
-/** Returns the exchange behind a Response that the transport returned. */
-export function exchangeOf(response: Response): Exchange | undefined {
-  return exchanges.get(response);
-}
-
 class BodyTooLargeError extends Error {
   constructor(readonly status: number) {
     super('response body too large');
   }
 }
 
-/** Returns a promise that rejects with the signal's reason once it aborts. */
-function rejectOnAbort(signal: AbortSignal): Promise<never> {
+/** A promise that rejects once a signal aborts, and a way to stop listening to the signal. */
+interface AbortWatch {
+  aborted: Promise<never>;
+  release(): void;
+}
+
+/**
+ * Watches a signal. Call `release` when the attempt ends, because Node 20's fetch can
+ * keep the signal alive after the response. A listener left on it keeps the promise
+ * alive, and with it every race on the promise and the body chunks they resolved with.
+ * That is about one body's size of heap per call (bench/memory-worker.ts, Node 20.20).
+ */
+function watchAbort(signal: AbortSignal): AbortWatch {
+  let onAbort = noop;
   const aborted = new Promise<never>((_resolve, reject) => {
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
   // The promise is only ever raced, so its rejection must not count as unhandled.
   aborted.catch(noop);
 
-  return aborted;
+  return { aborted, release: () => signal.removeEventListener('abort', onAbort) };
 }
 
 /**
@@ -145,17 +161,17 @@ function describeFailure(error: unknown): AttemptOutcome {
 async function sendAttempt(
   settings: TransportSettings,
   target: Target,
-  callerSignal: AbortSignal,
+  callerSignal: AbortSignal | undefined,
   attempt: number,
 ): Promise<AttemptOutcome> {
-  callerSignal.throwIfAborted();
+  callerSignal?.throwIfAborted();
 
   const controller = new AbortController();
-  const forwardAbort = () => controller.abort(callerSignal.reason);
-  callerSignal.addEventListener('abort', forwardAbort, { once: true });
+  const forwardAbort = () => controller.abort(callerSignal?.reason);
+  callerSignal?.addEventListener('abort', forwardAbort, { once: true });
   const timer = setTimeout(() => controller.abort(timeoutReason), settings.timeout);
   // The race also ends the wait for a custom fetch that ignores the signal.
-  const aborted = rejectOnAbort(controller.signal);
+  const { aborted, release } = watchAbort(controller.signal);
   const { logger } = settings;
   const started = performance.now();
   logger?.debug(
@@ -187,14 +203,15 @@ async function sendAttempt(
     return { kind: 'response', response, body };
   } catch (error) {
     // An abort by the caller ends the request at once, with the caller's own reason.
-    if (callerSignal.aborted) throw callerSignal.reason;
+    if (callerSignal?.aborted) throw callerSignal.reason;
     if (controller.signal.reason === timeoutReason) return { kind: 'timeout' };
     if (error instanceof BodyTooLargeError) return { kind: 'too-large', status: error.status };
 
     return describeFailure(error);
   } finally {
     clearTimeout(timer);
-    callerSignal.removeEventListener('abort', forwardAbort);
+    release();
+    callerSignal?.removeEventListener('abort', forwardAbort);
   }
 }
 
@@ -248,17 +265,17 @@ function describeCause(error: Error): string {
   return code && !message.includes(code) ? `${message} (${code})` : message;
 }
 
-/** Turns the last attempt into the transport's result: a Response, or a typed error. */
+/** Turns the last attempt into the transport's result: a delivery, or a typed error. */
 function finish(
   settings: TransportSettings,
   target: Target,
   outcome: AttemptOutcome,
   attempts: number,
-): Response {
+): Delivery {
   const details = { method: target.method, url: target.url, attempts };
   switch (outcome.kind) {
     case 'response':
-      return rebuildResponse(outcome.response, { ...details, body: outcome.body });
+      return { response: outcome.response, exchange: { ...details, body: outcome.body } };
     case 'timeout':
       throw new EceTimeoutError(
         `${target.method} ${target.url} timed out after ${settings.timeout} ms${attemptsText(attempts)}. Raise the timeout option or check that the ECE coordinator is reachable.`,
@@ -282,14 +299,13 @@ function finish(
 const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
 
 /** Wraps the buffered body in a new Response, so that openapi-fetch can read it. */
-function rebuildResponse(original: Response, exchange: Exchange): Response {
+function rebuildResponse({ response: original, exchange }: Delivery): Response {
   const body = nullBodyStatuses.has(original.status) ? null : exchange.body;
   const response = new Response(body, {
     status: original.status,
     statusText: original.statusText,
     headers: original.headers,
   });
-  exchanges.set(response, exchange);
 
   return response;
 }
@@ -307,35 +323,48 @@ async function toTarget(request: Request): Promise<Target> {
   return { method: request.method, url: request.url, init };
 }
 
+/**
+ * Sends a request, retrying it as the settings allow, and reads the whole body. Rejects
+ * with a typed error, or with the signal's reason when the caller aborts.
+ */
+export async function sendWithRetries(
+  settings: TransportSettings,
+  target: Target,
+  signal: AbortSignal | undefined,
+): Promise<Delivery> {
+  for (let attempt = 1; ; attempt += 1) {
+    const outcome = await sendAttempt(settings, target, signal, attempt);
+    const result = toAttemptResult(outcome);
+    const reason =
+      attempt > settings.maxRetries || result === undefined
+        ? undefined
+        : retryReason(target.method, result);
+    if (reason === undefined) return finish(settings, target, outcome, attempt);
+
+    const retryAfter = result?.kind === 'response' ? result.retryAfter : null;
+    const delay = retryDelay(attempt, retryAfter, settings.maxRetryDelay);
+    settings.logger?.warn(
+      {
+        method: target.method,
+        url: target.url,
+        attempt,
+        maxRetries: settings.maxRetries,
+        delayMs: delay,
+        reason,
+      },
+      `Retrying ${target.method} ${target.url} in ${delay} ms after ${reason} (retry ${attempt} of ${settings.maxRetries})`,
+    );
+    await sleep(delay, signal ?? neverAborted);
+  }
+}
+
 /** Creates the `fetch` function that openapi-fetch sends its requests through. */
 export function createTransport(
   settings: TransportSettings,
 ): (request: Request) => Promise<Response> {
   return async function send(request: Request): Promise<Response> {
     const target = await toTarget(request);
-    for (let attempt = 1; ; attempt += 1) {
-      const outcome = await sendAttempt(settings, target, request.signal, attempt);
-      const result = toAttemptResult(outcome);
-      const reason =
-        attempt > settings.maxRetries || result === undefined
-          ? undefined
-          : retryReason(target.method, result);
-      if (reason === undefined) return finish(settings, target, outcome, attempt);
 
-      const retryAfter = result?.kind === 'response' ? result.retryAfter : null;
-      const delay = retryDelay(attempt, retryAfter, settings.maxRetryDelay);
-      settings.logger?.warn(
-        {
-          method: target.method,
-          url: target.url,
-          attempt,
-          maxRetries: settings.maxRetries,
-          delayMs: delay,
-          reason,
-        },
-        `Retrying ${target.method} ${target.url} in ${delay} ms after ${reason} (retry ${attempt} of ${settings.maxRetries})`,
-      );
-      await sleep(delay, request.signal);
-    }
+    return rebuildResponse(await sendWithRetries(settings, target, request.signal));
   };
 }
