@@ -75,9 +75,8 @@ export function createEceClient(options: EceClientOptions): EceClient {
     fetch: createTransport(settings),
   });
   const context: RunnerRequestContext = {
+    api,
     transport: settings,
-    baseUrl: resolved.baseUrl,
-    headers,
     validateResponses: resolved.validateResponses,
   };
 

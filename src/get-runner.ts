@@ -1,3 +1,4 @@
+import type { Client } from 'openapi-fetch';
 import { createApiError, type DecodedBody, decodeBody, excerpt } from './api-error.js';
 import {
   EceInvalidArgumentError,
@@ -5,8 +6,14 @@ import {
   type ValidationProblem,
 } from './errors.js';
 import { describeValue, validatePathSegment } from './options.js';
-import { type Exchange, sendWithRetries, type TransportSettings } from './transport.js';
-import type { Runner } from './types.js';
+import {
+  type Delivery,
+  type Exchange,
+  rebuildResponse,
+  sendWithRetries,
+  type TransportSettings,
+} from './transport.js';
+import type { paths, Runner } from './types.js';
 import { findRunnerProblems, isBasicFailedReply } from './validation.js';
 
 /** Options of one `getRunner` call. */
@@ -15,18 +22,12 @@ export interface GetRunnerOptions {
   signal?: AbortSignal;
 }
 
-/**
- * Client settings that `getRunner` sends with. It sends through the transport directly,
- * not through openapi-fetch, because the Request and the second Response that openapi-fetch
- * needs per call cost more than the budget of 1.1 times a bare fetch allows. The figures
- * are in docs/BENCHMARKS.md, from `npm run bench`.
- */
+/** What `getRunner` needs of its client. */
 export interface RunnerRequestContext {
+  /** The typed openapi-fetch client, which builds the URL and the headers. */
+  api: Client<paths>;
+  /** The settings of the transport that sends the request. */
   transport: TransportSettings;
-  /** The API root without a trailing slash, such as `https://ece.example.com:12443/api/v1`. */
-  baseUrl: string;
-  /** Headers of every request: the client's defaults, the caller's and the credentials. */
-  headers: Record<string, string>;
   validateResponses: boolean;
 }
 
@@ -95,6 +96,43 @@ function parseRunner(response: Response, exchange: Exchange, validate: boolean):
   return body.json as Runner;
 }
 
+/**
+ * Sends Get runner through openapi-fetch, which builds the URL and headers from the
+ * generated types, and through the transport, which sends it with retries and reads the
+ * whole body.
+ */
+async function requestRunner(
+  context: RunnerRequestContext,
+  runnerId: string,
+  signal: AbortSignal | undefined,
+): Promise<Delivery> {
+  let delivery: Delivery | undefined;
+  // openapi-fetch reads the body only of an error response, so a 2xx response is handed
+  // over as fetch returned it, with its body already read by the transport.
+  const send = async (request: Request): Promise<Response> => {
+    const target = {
+      method: request.method,
+      url: request.url,
+      init: { method: request.method, headers: request.headers, redirect: 'manual' as const },
+    };
+    delivery = await sendWithRetries(context.transport, target, signal);
+
+    return delivery.response.ok ? delivery.response : rebuildResponse(delivery);
+  };
+
+  await context.api.GET('/platform/infrastructure/runners/{runner_id}', {
+    params: { path: { runner_id: runnerId } },
+    parseAs: 'stream',
+    fetch: send,
+    ...(signal ? { signal } : {}),
+  });
+  if (delivery === undefined) {
+    throw new Error('ece-runners internal error: openapi-fetch did not call the transport.');
+  }
+
+  return delivery;
+}
+
 /** Fetches one runner by id. See {@link EceClient.getRunner}. */
 export async function getRunner(
   context: RunnerRequestContext,
@@ -104,15 +142,7 @@ export async function getRunner(
   const id = validatePathSegment('runnerId', runnerId, '192.0.2.10');
   const signal = validateCallOptions(options);
 
-  // encodeURIComponent is what openapi-fetch applies to a simple path parameter too.
-  const url = `${context.baseUrl}/platform/infrastructure/runners/${encodeURIComponent(id)}`;
-  const target = {
-    method: 'GET',
-    url,
-    init: { method: 'GET', headers: context.headers, redirect: 'manual' as const },
-  };
-  const { response, exchange } = await sendWithRetries(context.transport, target, signal);
-
+  const { response, exchange } = await requestRunner(context, id, signal);
   if (!response.ok) throw createApiError(response, exchange, decodeBody(exchange.body), id);
 
   return parseRunner(response, exchange, context.validateResponses);

@@ -299,7 +299,7 @@ function finish(
 const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
 
 /** Wraps the buffered body in a new Response, so that openapi-fetch can read it. */
-function rebuildResponse({ response: original, exchange }: Delivery): Response {
+export function rebuildResponse({ response: original, exchange }: Delivery): Response {
   const body = nullBodyStatuses.has(original.status) ? null : exchange.body;
   const response = new Response(body, {
     status: original.status,
