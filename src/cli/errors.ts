@@ -2,6 +2,7 @@ import {
   EceApiError,
   EceConnectionError,
   EceInvalidArgumentError,
+  EceResponseTooLargeError,
   EceResponseValidationError,
   EceTimeoutError,
   isEceError,
@@ -51,6 +52,10 @@ export function exitCodeFor(error: unknown): number {
   return ExitCode.api;
 }
 
+/** The flags and variables that set the credentials, for messages that ask for them. */
+export const credentialOptions =
+  '--api-key or EC_API_KEY, or --user or EC_USER with EC_PASS or --password-stdin';
+
 /**
  * Phrases of client messages that name library options, with the flag that sets each one.
  * The client validates its options, so its messages name them as a library caller sees them.
@@ -61,14 +66,12 @@ export const optionPhrases: Array<[string, string]> = [
   ['options.auth.apiKey', 'the API key'],
   ['options.auth.username', 'the user name'],
   ['options.auth.password', 'the password'],
+  ['pass them as options.auth', `pass them as ${credentialOptions}`],
   ['options.region', '--region'],
   ['runnerId', 'the runner id'],
   ['the tls.ca option (PEM text; ece-runners --ca <file>)', '--ca <file>'],
   ['Raise the timeout option', 'Raise --timeout'],
-  [
-    'Check the credentials in the auth option.',
-    'Check the credentials: --api-key or EC_API_KEY, or --user or EC_USER with EC_PASS or --password-stdin.',
-  ],
+  ['Check the credentials in the auth option.', `Check the credentials: ${credentialOptions}.`],
 ];
 
 /** Rewrites a client message in terms of the command's flags. */
@@ -86,6 +89,14 @@ function describeValidationError(error: EceResponseValidationError): string {
 }
 
 /**
+ * Describes a body over the client's size limit. The client's message suggests raising its
+ * maxResponseBytes option, which the command has no flag for.
+ */
+function describeTooLargeError(error: EceResponseTooLargeError, hostSource: string): string {
+  return `${error.method} ${error.url} returned status ${error.status} with a response larger than the limit of ${error.maxResponseBytes} bytes. A runner is far smaller, so the server or a proxy in between sent an unexpectedly large body. Check that ${hostSource} points at the ECE API.`;
+}
+
+/**
  * Describes an error in one line, without the `ece-runners: ` prefix. `hostSource` is the
  * flag or variable that set the host, such as `--host` or `EC_HOST`.
  */
@@ -93,6 +104,8 @@ export function describeError(error: unknown, hostSource: string): string {
   let message: string;
   if (error instanceof EceResponseValidationError) {
     message = describeValidationError(error);
+  } else if (error instanceof EceResponseTooLargeError) {
+    message = describeTooLargeError(error, hostSource);
   } else if (isEceError(error)) {
     message = translateOptionNames(error.message, hostSource);
   } else if (error instanceof Error) {

@@ -4,7 +4,12 @@ import { ExitCode, exitCodeHelp } from './errors.js';
 import { checkRunner, formatRunner, selectStyle } from './format.js';
 import type { CliIo, Diagnostics, SecretRedactor } from './io.js';
 import { createCliLogger } from './logger.js';
-import { type Connection, type GlobalOptions, resolveConnection } from './settings.js';
+import {
+  type Connection,
+  type GlobalOptions,
+  insecureWarning,
+  resolveConnection,
+} from './settings.js';
 
 // Help is wrapped at a fixed width, so that it reads the same in every terminal and test.
 const helpWidth = 100;
@@ -66,7 +71,8 @@ function writeRunner(
   const verdict = checkRunner(runner);
   const exitCode = !check || verdict.passed ? ExitCode.ok : ExitCode.checkFailed;
   if (options.output === 'json') {
-    // The server's object as received, so that fields the spec does not list yet stay.
+    // Every field of the server's object, including those the spec does not list yet. The
+    // body is parsed and serialized again, so 1.0 prints as 1 and integers beyond 2^53 round.
     io.stdout.write(`${JSON.stringify(runner, null, 2)}\n`);
   } else if (check) {
     io.stdout.write(`${verdict.line}\n`);
@@ -91,6 +97,7 @@ async function runGet(
     ...connection.clientOptions,
     logger: createCliLogger(diagnostics, options.verbose === true),
   });
+  if (options.insecure) diagnostics.warn(insecureWarning);
   try {
     const runner = await client.getRunner(runnerId);
     state.exitCode = writeRunner(runner, check, options, io, redactor);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ApiKeyAuth, BasicAuth, EceClientOptions, TlsOptions } from '../index.js';
 import { parseDuration } from './duration.js';
-import { UsageError } from './errors.js';
+import { credentialOptions, UsageError } from './errors.js';
 import { type CliIo, type Diagnostics, readEnv, readStdinLine, type SecretRedactor } from './io.js';
 
 /** The global options as commander parses them. */
@@ -20,6 +20,13 @@ export interface GlobalOptions {
   verbose?: boolean;
 }
 
+/**
+ * The warning for `--insecure`, in the command's terms. The client's own warning names its
+ * options, so the CLI logger drops it (see createCliLogger).
+ */
+export const insecureWarning =
+  '--insecure turns off TLS certificate verification, so anyone on the network path can read the credentials. Pass --ca <file> with the CA certificate of ECE instead.';
+
 /** Client options resolved from the flags and the environment. */
 export interface Connection {
   clientOptions: EceClientOptions;
@@ -27,28 +34,39 @@ export interface Connection {
   hostSource: string;
 }
 
-/** Returns the host from `--host` or `EC_HOST`, or throws a usage error that names both. */
+/**
+ * Returns the host from `--host` or `EC_HOST` without surrounding whitespace, or throws a
+ * usage error that names both. An empty or blank value counts as not set.
+ */
 function resolveHost(options: GlobalOptions, io: CliIo): { host: string; source: string } {
-  if (options.host !== undefined) return { host: options.host, source: '--host' };
+  const flagHost = options.host?.trim();
+  if (flagHost) return { host: flagHost, source: '--host' };
 
-  const host = readEnv(io, 'EC_HOST');
-  if (host === undefined) {
+  const envHost = readEnv(io, 'EC_HOST')?.trim();
+  if (!envHost) {
     throw new UsageError(
       'no ECE host is set. Pass --host https://ece.example.com:12443 or set EC_HOST.',
     );
   }
 
-  return { host, source: 'EC_HOST' };
+  return { host: envHost, source: 'EC_HOST' };
 }
 
-/** Rejects a host without a scheme, which URL parsing would misread as a scheme of its own. */
+/**
+ * Rejects a host without `scheme://`, because URL parsing reads `ece.example.com:12443` as the
+ * scheme `ece.example.com:` and the path `12443`. The suggested address keeps the host and port.
+ */
 function validateHostScheme(host: string, source: string): void {
   if (/^[a-z][a-z\d+.-]*:\/\//i.test(host)) return;
 
   // Drops a user:password@ part, so that the message never shows a password.
   const shown = host.replace(/^[^/@]*@/, '');
+  // Drops a scheme without its two slashes, such as `https:` or `https:/`, and leading slashes.
+  const address = shown.replace(/^(https?:)?\/*/i, '');
+  const example = `https://${address || 'ece.example.com:12443'}`;
+  const problem = address === shown ? 'has no scheme' : 'is not a valid URL';
   throw new UsageError(
-    `${source} ${JSON.stringify(shown)} has no scheme. Give the full address, such as https://${shown}.`,
+    `${source} ${JSON.stringify(shown)} ${problem}. Give the full address, such as ${example}.`,
   );
 }
 
@@ -105,14 +123,15 @@ async function resolvePassword(
 /**
  * Resolves the credentials. Credentials given as flags win over the environment, and
  * one kind given as flags ignores the other kind in the environment. Mixing an API key
- * with a user name or password in the same place is a usage error.
+ * with a user name or password in the same place is a usage error, and so is giving no
+ * credentials, because every request to the ECE API needs them.
  */
 async function resolveAuth(
   options: GlobalOptions,
   io: CliIo,
   redactor: SecretRedactor,
   diagnostics: Diagnostics,
-): Promise<ApiKeyAuth | BasicAuth | undefined> {
+): Promise<ApiKeyAuth | BasicAuth> {
   const basicFlags =
     options.user !== undefined || options.pass !== undefined || options.passwordStdin === true;
   if (options.apiKey !== undefined && basicFlags) {
@@ -136,7 +155,21 @@ async function resolveAuth(
     return basicAuth(options.user ?? readEnv(io, 'EC_USER'), password, redactor);
   }
 
-  return resolveEnvAuth(io, redactor);
+  const auth = resolveEnvAuth(io, redactor);
+  if (auth === undefined) {
+    throw new UsageError(
+      `no credentials are set, and the ECE API requires them. Give ${credentialOptions}.`,
+    );
+  }
+
+  return auth;
+}
+
+/** Joins names as English prose: `A`, `A and B`, `A, B and C`. */
+function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 function resolveEnvAuth(io: CliIo, redactor: SecretRedactor): ApiKeyAuth | BasicAuth | undefined {
@@ -144,8 +177,14 @@ function resolveEnvAuth(io: CliIo, redactor: SecretRedactor): ApiKeyAuth | Basic
   const username = readEnv(io, 'EC_USER');
   const password = readEnv(io, 'EC_PASS');
   if (apiKey !== undefined && (username !== undefined || password !== undefined)) {
+    const basicNames = [
+      ...(username === undefined ? [] : ['EC_USER']),
+      ...(password === undefined ? [] : ['EC_PASS']),
+    ];
+    const allNames = joinNames(['EC_API_KEY', ...basicNames]);
+    const quantifier = basicNames.length === 1 ? 'both' : 'all';
     throw new UsageError(
-      'EC_API_KEY and EC_USER or EC_PASS are all set. Unset one kind, or choose one with --api-key or --user.',
+      `${allNames} are ${quantifier} set, which mixes an API key with a user name or password. Unset EC_API_KEY or ${joinNames(basicNames)}, or choose one kind with --api-key or --user.`,
     );
   }
   if (apiKey !== undefined) return apiKeyAuth(apiKey, redactor);
@@ -156,13 +195,32 @@ function resolveEnvAuth(io: CliIo, redactor: SecretRedactor): ApiKeyAuth | Basic
   return undefined;
 }
 
+/** Describes a failed read of the `--ca` file by its error code, with the fix. */
+function describeCaReadError(path: string, error: NodeJS.ErrnoException): string {
+  const file = `the CA file ${JSON.stringify(path)} of --ca`;
+  switch (error.code) {
+    case 'ENOENT':
+      return `${file} was not found. Pass the path of a PEM file that contains the CA certificate of ECE.`;
+    case 'ENOTDIR':
+      return `${file} was not found, because a part of the path is not a directory. Pass the path of a PEM file that contains the CA certificate of ECE.`;
+    case 'EISDIR':
+      return `${file} is a directory. Pass the path of a PEM file inside it, not the directory.`;
+    case 'EACCES':
+    case 'EPERM':
+      return `${file} cannot be read: permission denied. Make the file readable for this user, or pass a readable copy.`;
+    default:
+      return `${file} cannot be read: ${error.message}.`;
+  }
+}
+
 async function readCaFile(path: string): Promise<string> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UsageError(`cannot read the CA file ${JSON.stringify(path)} of --ca: ${reason}.`);
+    throw new UsageError(describeCaReadError(path, error as NodeJS.ErrnoException), {
+      cause: error,
+    });
   }
   if (!text.includes('-----BEGIN CERTIFICATE-----')) {
     throw new UsageError(
@@ -176,7 +234,7 @@ async function readCaFile(path: string): Promise<string> {
 async function resolveTls(options: GlobalOptions): Promise<TlsOptions | undefined> {
   const tls: TlsOptions = {};
   if (options.ca !== undefined) tls.ca = await readCaFile(options.ca);
-  // The client logs a warning through the logger when verification is off.
+  // The command prints its own warning for --insecure, see insecureWarning.
   if (options.insecure) tls.rejectUnauthorized = false;
 
   return Object.keys(tls).length > 0 ? tls : undefined;
@@ -206,8 +264,7 @@ export async function resolveConnection(
   const auth = await resolveAuth(options, io, redactor, diagnostics);
   const tls = await resolveTls(options);
 
-  const clientOptions: EceClientOptions = { baseUrl: host, timeout };
-  if (auth !== undefined) clientOptions.auth = auth;
+  const clientOptions: EceClientOptions = { baseUrl: host, timeout, auth };
   if (tls !== undefined) clientOptions.tls = tls;
   if (options.region !== undefined) clientOptions.region = options.region;
   if (options.allowInsecureHttp) clientOptions.allowInsecureHttp = true;

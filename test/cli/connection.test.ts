@@ -1,3 +1,6 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCertificates, type TestCertificates } from '../helpers/certificates.js';
 import { sendJson, startHttpServer, startHttpsServer } from '../helpers/local-server.js';
@@ -42,7 +45,30 @@ describe('flag and environment precedence', () => {
 
   it('uses EC_HOST without --host', async () => {
     const server = await serveRunner();
-    const result = await runBin(['get', '192.0.2.21'], { env: { EC_HOST: server.url } });
+    const result = await runBin(['get', '192.0.2.21'], {
+      env: { EC_HOST: server.url, EC_API_KEY: envApiKey },
+    });
+
+    expect(result.exitCode).toBe(0);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('trims whitespace around EC_HOST', async () => {
+    const server = await serveRunner();
+    const result = await runBin(['get', '192.0.2.21'], {
+      env: { EC_HOST: ` ${server.url}\n`, EC_API_KEY: envApiKey },
+    });
+
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('uses EC_HOST when --host is empty', async () => {
+    const server = await serveRunner();
+    const result = await runBin(['--host', '', 'get', '192.0.2.21'], {
+      env: { EC_HOST: server.url, EC_API_KEY: envApiKey },
+    });
 
     expect(result.exitCode).toBe(0);
     expect(server.requests).toHaveLength(1);
@@ -124,8 +150,20 @@ describe('credential errors', () => {
     [
       [],
       { EC_API_KEY: envApiKey, EC_USER: 'admin' },
-      'EC_API_KEY and EC_USER or EC_PASS are all set',
+      'EC_API_KEY and EC_USER are both set, which mixes an API key with a user name or password. Unset EC_API_KEY or EC_USER, or choose one kind with --api-key or --user.',
     ],
+    [
+      [],
+      { EC_API_KEY: envApiKey, EC_PASS: password },
+      'EC_API_KEY and EC_PASS are both set, which mixes an API key with a user name or password. Unset EC_API_KEY or EC_PASS, or choose',
+    ],
+    [
+      [],
+      { EC_API_KEY: envApiKey, EC_USER: 'admin', EC_PASS: password },
+      'EC_API_KEY, EC_USER and EC_PASS are all set, which mixes an API key with a user name or password. Unset EC_API_KEY or EC_USER and EC_PASS, or choose',
+    ],
+    [[], {}, 'no credentials are set, and the ECE API requires them.'],
+    [['--password-stdin'], {}, '--password-stdin read an empty password'],
     [['--user', 'admin'], {}, 'no password is set for user "admin"'],
     [[], { EC_PASS: password }, 'a password is set but no user name'],
     [['--user', 'admin', '--password-stdin'], {}, '--password-stdin read an empty password'],
@@ -149,9 +187,63 @@ describe('credential errors', () => {
     expect(result.stderr).toContain('pass --allow-insecure-http');
   });
 
+  it('rejects credentials in the host URL', async () => {
+    const result = await runBin(['--host', 'https://admin:secret-Qb7@127.0.0.1:1', 'get', 'x'], {
+      env: { EC_API_KEY: envApiKey },
+    });
+
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(
+      'ece-runners: --host for https://127.0.0.1:1 contains credentials. Remove them from the URL and pass them as --api-key or EC_API_KEY, or --user or EC_USER with EC_PASS or --password-stdin.\n',
+    );
+  });
+
+  it.each([
+    [['--host', ''], {}],
+    [['--host', '  '], {}],
+    [[], { EC_HOST: ' ' }],
+  ])('reports no host for %j with %j', async (args, env) => {
+    const result = await runBin([...args, 'get', '192.0.2.21'], {
+      env: { EC_API_KEY: envApiKey, ...env },
+    });
+
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(
+      'ece-runners: no ECE host is set. Pass --host https://ece.example.com:12443 or set EC_HOST.\n',
+    );
+  });
+
+  it.each([
+    [
+      'ece.example.com:12443',
+      'has no scheme. Give the full address, such as https://ece.example.com:12443.',
+    ],
+    [' 127.0.0.1:12443 ', 'has no scheme. Give the full address, such as https://127.0.0.1:12443.'],
+    [
+      'https:ece.example.com',
+      'is not a valid URL. Give the full address, such as https://ece.example.com.',
+    ],
+    [
+      'https:/ece.example.com',
+      'is not a valid URL. Give the full address, such as https://ece.example.com.',
+    ],
+    [
+      '//ece.example.com',
+      'is not a valid URL. Give the full address, such as https://ece.example.com.',
+    ],
+    ['https:', 'is not a valid URL. Give the full address, such as https://ece.example.com:12443.'],
+  ])('suggests a full address for --host %j', async (host, message) => {
+    const result = await runBin(['--host', host, 'get', '192.0.2.21'], {
+      env: { EC_API_KEY: envApiKey },
+    });
+
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(`ece-runners: --host ${JSON.stringify(host.trim())} ${message}\n`);
+  });
+
   it('names EC_HOST when it has no scheme', async () => {
     const result = await runBin(['get', '192.0.2.21'], {
-      env: { EC_HOST: 'ece.example.com:12443' },
+      env: { EC_HOST: 'ece.example.com:12443', EC_API_KEY: envApiKey },
     });
 
     expect(result.exitCode).toBe(2);
@@ -199,17 +291,67 @@ describe('TLS', () => {
     });
 
     expect(result.exitCode).toBe(0);
-    const warnings = result.stderr.split('\n').filter((line) => line.includes('warning:'));
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('TLS certificate verification is off');
+    expect(result.stderr).toBe(
+      'ece-runners: warning: --insecure turns off TLS certificate verification, so anyone on the network path can read the credentials. Pass --ca <file> with the CA certificate of ECE instead.\n',
+    );
   });
 
-  it('returns 2 for an unreadable --ca file and names it', async () => {
+  it('returns 2 for a missing --ca file and names it', async () => {
     const path = `${certificates.caPath}.missing`;
-    const result = await runBin(['--host', 'https://127.0.0.1:1', '--ca', path, 'get', 'x']);
+    const result = await runBin(['--host', 'https://127.0.0.1:1', '--ca', path, 'get', 'x'], {
+      env: { EC_API_KEY: envApiKey },
+    });
 
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toBe(`ece-runners: cannot read the CA file "${path}" of --ca: ENOENT.\n`);
+    expect(result.stderr).toBe(
+      `ece-runners: the CA file "${path}" of --ca was not found. Pass the path of a PEM file that contains the CA certificate of ECE.\n`,
+    );
+  });
+
+  it('returns 2 for a --ca path through a file', async () => {
+    const path = `${certificates.caPath}/ca.pem`;
+    const result = await runBin(['--host', 'https://127.0.0.1:1', '--ca', path, 'get', 'x'], {
+      env: { EC_API_KEY: envApiKey },
+    });
+
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(
+      `ece-runners: the CA file "${path}" of --ca was not found, because a part of the path is not a directory. Pass the path of a PEM file that contains the CA certificate of ECE.\n`,
+    );
+  });
+
+  it('returns 2 for a --ca directory', async () => {
+    const path = tmpdir();
+    const result = await runBin(['--host', 'https://127.0.0.1:1', '--ca', path, 'get', 'x'], {
+      env: { EC_API_KEY: envApiKey },
+    });
+
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(
+      `ece-runners: the CA file "${path}" of --ca is a directory. Pass the path of a PEM file inside it, not the directory.\n`,
+    );
+  });
+
+  it('returns 2 for an unreadable --ca file', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'ece-runners-ca-'));
+    try {
+      chmodSync(directory, 0o755);
+      const path = join(directory, 'ca.pem');
+      writeFileSync(path, certificates.caCert, { mode: 0o000 });
+      // Root reads any file, so a root test process runs the bin as the user nobody (65534).
+      const user = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+      const result = await runBin(['--host', 'https://127.0.0.1:1', '--ca', path, 'get', 'x'], {
+        env: { EC_API_KEY: envApiKey },
+        ...user,
+      });
+
+      expect(result.exitCode).toBe(2);
+      expect(result.stderr).toBe(
+        `ece-runners: the CA file "${path}" of --ca cannot be read: permission denied. Make the file readable for this user, or pass a readable copy.\n`,
+      );
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
 

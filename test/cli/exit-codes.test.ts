@@ -38,7 +38,9 @@ describe('exit codes', () => {
 
   it('returns 1 when --check fails', async () => {
     const server = await serve(200, healthyRunner({ connected: false }));
-    const result = await runBin(['--host', server.url, 'get', '192.0.2.21', '--check']);
+    const result = await runBin(['--host', server.url, 'get', '192.0.2.21', '--check'], {
+      env: mockCredentials,
+    });
 
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toBe('FAILED: runner 192.0.2.21 is not connected\n');
@@ -51,6 +53,17 @@ describe('exit codes', () => {
     expect(result.stderr).toBe(
       'ece-runners: no ECE host is set. Pass --host https://ece.example.com:12443 or set EC_HOST.\n',
     );
+  });
+
+  it('returns 2 without credentials and sends nothing', async () => {
+    const server = await serve(200, healthyRunner());
+    const result = await runBin(['--host', server.url, 'get', '192.0.2.21']);
+
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(
+      'ece-runners: no credentials are set, and the ECE API requires them. Give --api-key or EC_API_KEY, or --user or EC_USER with EC_PASS or --password-stdin.\n',
+    );
+    expect(server.requests).toHaveLength(0);
   });
 
   it.each([
@@ -102,6 +115,20 @@ describe('exit codes', () => {
     expect(result.exitCode).toBe(4);
     expectOneErrorLine(result.stderr);
     expect(result.stderr).toContain(`returned ${status}`);
+    expect(server.requests[0]?.headers.authorization).toMatch(/^Basic /);
+  });
+
+  it('names the credential flags for status 401', async () => {
+    const server = await serve(401, failedReply('root.unauthenticated', 'Rejected'));
+    const result = await runBin(['--host', server.url, 'get', '192.0.2.10'], {
+      env: { EC_API_KEY: 'rejected-key' },
+    });
+
+    expect(result.exitCode).toBe(4);
+    expect(result.stderr).toContain(
+      'Check the credentials: --api-key or EC_API_KEY, or --user or EC_USER with EC_PASS or --password-stdin.',
+    );
+    expect(result.stderr).not.toContain('auth option');
   });
 
   it('returns 5 when the connection is refused', async () => {
@@ -146,6 +173,27 @@ describe('exit codes', () => {
     expect(result.exitCode).toBe(6);
     expectOneErrorLine(result.stderr);
     expect(result.stderr).toContain('$.runner_id must be string');
+  });
+
+  it('returns 6 for an oversized body', async () => {
+    // One byte over the client's default limit of 1 MiB.
+    const server = await startHttpServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(Buffer.alloc(1_048_577, 0x20));
+    });
+    const result = await runBin(['--host', server.url, 'get', '192.0.2.10'], {
+      env: mockCredentials,
+    });
+
+    expect(result.exitCode).toBe(6);
+    expectOneErrorLine(result.stderr);
+    expect(result.stderr).toContain(
+      'returned status 200 with a response larger than the limit of 1048576 bytes.',
+    );
+    expect(result.stderr).toContain(
+      'the server or a proxy in between sent an unexpectedly large body. Check that --host points at the ECE API.',
+    );
+    expect(result.stderr).not.toContain('maxResponseBytes');
   });
 
   it('shows the stack with --verbose', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../../src/cli/duration.js';
 import { optionPhrases } from '../../src/cli/errors.js';
 import { checkRunner, formatRunner, selectStyle } from '../../src/cli/format.js';
+import { clientInsecureWarningPhrase } from '../../src/cli/logger.js';
 import { type CliIo, runCli } from '../../src/cli/run.js';
 import { sendJson, startHttpServer } from '../helpers/local-server.js';
 import { healthyRunner } from '../helpers/runners.js';
@@ -107,8 +108,9 @@ describe('colour', () => {
     const server = await startHttpServer((_request, response) =>
       sendJson(response, 200, healthyRunner()),
     );
-    const terminal = captureIo({ EC_HOST: server.url }, true);
-    const noColor = captureIo({ EC_HOST: server.url, NO_COLOR: '1' }, true);
+    const credentials = { EC_API_KEY: 'unit-test-key' };
+    const terminal = captureIo({ EC_HOST: server.url, ...credentials }, true);
+    const noColor = captureIo({ EC_HOST: server.url, NO_COLOR: '1', ...credentials }, true);
 
     expect(await runCli(['get', '192.0.2.21'], terminal.io)).toBe(0);
     expect(await runCli(['get', '192.0.2.21'], noColor.io)).toBe(0);
@@ -125,5 +127,9 @@ describe('CLI message translation', () => {
 
   it.each(optionPhrases)('finds %j in the library', (phrase) => {
     expect(librarySources).toContain(phrase);
+  });
+
+  it('finds the insecure warning phrase in the library', () => {
+    expect(librarySources).toContain(clientInsecureWarningPhrase);
   });
 });
