@@ -31,7 +31,7 @@ async function runPublint(packed: PackedPackage): Promise<boolean> {
 }
 
 async function runAttw(packed: PackedPackage): Promise<boolean> {
-  // The package is ESM only by design. Node 20.19 and later, which `engines` requires,
+  // The package is ESM only by design. Node 20.19+ and 22.12+, which `engines` requires,
   // load it with require() without a flag, so the CJS-resolves-to-ESM rule does not
   // apply. attw's TypeScript predates TypeScript 5.8, which models require() of ESM.
   const args = [packed.tarball, '--ignore-rules', 'cjs-resolves-to-esm', '--no-color'];
