@@ -278,7 +278,7 @@ function finish(
       return { response: outcome.response, exchange: { ...details, body: outcome.body } };
     case 'timeout':
       throw new EceTimeoutError(
-        `${target.method} ${target.url} timed out after ${settings.timeout} ms${attemptsText(attempts)}. Raise the timeout option or check that the ECE coordinator is reachable.`,
+        `${target.method} ${target.url} timed out after ${settings.timeout} ms${attempts > 1 ? ` on each of ${attempts} attempts` : ''}. Raise the timeout option or check that the ECE coordinator is reachable.`,
         { ...details, timeout: settings.timeout },
       );
     case 'connection':

@@ -93,7 +93,7 @@ describe('timeouts', () => {
     const { error, elapsed } = await timedRejection(() => client.getRunner('x'));
     expect(error).toBeInstanceOf(EceTimeoutError);
     expect((error as EceTimeoutError).attempts).toBe(3);
-    expect((error as Error).message).toContain('timed out after 100 ms after 3 attempts');
+    expect((error as Error).message).toContain('timed out after 100 ms on each of 3 attempts.');
     expect(server.requests).toHaveLength(3);
     expect(elapsed).toBeLessThan(3 * 100 + 1000);
   });
