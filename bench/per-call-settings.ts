@@ -4,10 +4,10 @@ export type Mode = 'sequential' | 'concurrent';
 
 export const perCallSettings = {
   /** Measured calls per contender and round. */
-  calls: { sequential: 1000, concurrent: 2000 },
+  calls: { sequential: 3000, concurrent: 4000 },
   /** Calls that each worker makes before it measures. */
-  warmUpCalls: 1000,
-  rounds: 5,
+  warmUpCalls: 2000,
+  rounds: 7,
   /** Calls in flight at once in the concurrent mode. */
   inFlight: 64,
 } as const;
@@ -22,6 +22,8 @@ export interface ContenderFigures {
   cpuMicros: number;
   /** Median over rounds of the wall time ratio to raw fetch in the same round. */
   ratioToFetch: number;
+  /** Lowest and highest of those per-round ratios, to show the spread of one run. */
+  ratioRange: [number, number];
 }
 
 export interface PerCallResult {

@@ -47,6 +47,7 @@ function summarize(
       wallMicros: median(rounds.map((sample) => sample.wallMicros)),
       cpuMicros: median(rounds.map((sample) => sample.cpuMicros)),
       ratioToFetch: median(ratios),
+      ratioRange: [Math.min(...ratios), Math.max(...ratios)],
     };
   });
 }

@@ -48,7 +48,7 @@ function perCallBudget(results: BenchResults): BudgetRow {
 
   return {
     budget: `${perCallBudgetContender}, sequential ≤ ${perCallBudgetRatio} × raw fetch`,
-    figure: `${formatNumber(ratio, 2)} ×`,
+    figure: `${formatNumber(ratio, 3)} ×`,
     status: budgetCell(ratio, perCallBudgetRatio),
   };
 }
@@ -151,18 +151,27 @@ export function renderPerCall(figures: ContenderFigures[]): string {
     renderPerCallTable(figures),
     renderTimeoutFloor(figures),
     renderOpenapiFetchShare(figures),
+    renderSpreadNote(figures),
   ].join('\n\n');
 }
 
 function renderPerCallTable(figures: ContenderFigures[]): string {
   return table(
-    ['Contender', 'Mode', 'Wall µs/call', 'Client CPU µs/call', 'Ratio to raw fetch'],
+    [
+      'Contender',
+      'Mode',
+      'Wall µs/call',
+      'Client CPU µs/call',
+      'Ratio to raw fetch',
+      'Ratio range',
+    ],
     figures.map((item) => [
       item.name,
       item.mode === 'sequential' ? 'sequential' : `${perCallSettings.inFlight} in flight`,
       formatNumber(item.wallMicros),
       formatNumber(item.cpuMicros),
       formatNumber(item.ratioToFetch, 2),
+      `${formatNumber(item.ratioRange[0], 2)}–${formatNumber(item.ratioRange[1], 2)}`,
     ]),
   );
 }
@@ -214,7 +223,19 @@ function renderMachine(machine: MachineInfo): string {
 function renderNoiseNote(machine: MachineInfo): string {
   if (!isLoaded(machine)) return '';
 
-  return '\n**Noisy run.** Other work was running on this machine (see the load average above), so the timings and ratios vary by 10 % or more from run to run. Sizes and package counts do not depend on load.\n';
+  return '\n**Possibly noisy run.** The one-minute load average at the start was above a quarter of the cores, so other work may have run during the measurement. Sizes and package counts do not depend on load.\n';
+}
+
+/** States how far one ratio can be trusted, from the spread of its rounds. */
+function renderSpreadNote(figures: ContenderFigures[]): string {
+  const figure = figures.find(
+    (item) => item.name === perCallBudgetContender && item.mode === 'sequential',
+  );
+  if (!figure) return '';
+
+  const [low, high] = figure.ratioRange;
+
+  return `The rounds of \`${perCallBudgetContender}\` ranged from ${formatNumber(low, 2)} to ${formatNumber(high, 2)} × raw fetch in this run ("Ratio range"), so a median within that spread of the budget is at the limit of what one run can show.`;
 }
 
 function renderMethod(results: BenchResults): string {
