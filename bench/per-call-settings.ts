@@ -30,7 +30,7 @@ export interface PerCallResult {
   figures: ContenderFigures[];
 }
 
-/** What one worker measured: one contender, one mode, one round. */
+/** Measurement of one worker: one contender, one mode, one round. */
 export interface RoundSample {
   wallMicros: number;
   cpuMicros: number;

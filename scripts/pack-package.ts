@@ -1,6 +1,6 @@
 /**
  * Packs this package with `npm pack`, which runs the `prepack` build first, so the
- * tarball always holds a fresh `dist/`.
+ * tarball always contains a fresh `dist/`.
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';

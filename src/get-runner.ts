@@ -22,7 +22,7 @@ export interface GetRunnerOptions {
   signal?: AbortSignal;
 }
 
-/** What `getRunner` needs of its client. */
+/** Parts of the client that `getRunner` uses. */
 export interface RunnerRequestContext {
   /** The typed openapi-fetch client, which builds the URL and the headers. */
   api: Client<paths>;
@@ -80,8 +80,8 @@ function findBodyProblem(body: DecodedBody): ValidationProblem | undefined {
 /** Turns a 2xx response into a runner, or throws when its body is not one. */
 function parseRunner(response: Response, exchange: Exchange, validate: boolean): Runner {
   const body = decodeBody(exchange.body);
-  // ECE answers every route with a 200 and an error list while its admin console starts.
-  // NOTE: that answer (controller_route.controller_not_ready) is reported, not retried.
+  // ECE returns a 200 with an error list on every route while its admin console starts.
+  // NOTE: that response (controller_route.controller_not_ready) is reported, not retried.
   if (isBasicFailedReply(body.json)) throw createApiError(response, exchange, body);
 
   const bodyProblem = findBodyProblem(body);

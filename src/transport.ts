@@ -23,7 +23,7 @@ export interface TransportSettings {
   logger: EceLogger | undefined;
 }
 
-/** What the client learned about a request, beyond the Response it returns. */
+/** Details of a completed request beyond its Response: where it went, the attempts and the body. */
 export interface Exchange extends RequestDetails {
   /** The whole response body. */
   body: Uint8Array;
