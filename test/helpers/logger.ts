@@ -6,7 +6,7 @@ export interface LogEntry {
   message: string;
 }
 
-/** A logger that keeps every call, for assertions. */
+/** Creates a logger that records every call, for assertions. */
 export function createRecordingLogger(): EceLogger & { entries: LogEntry[] } {
   const entries: LogEntry[] = [];
   const record =

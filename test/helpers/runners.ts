@@ -1,6 +1,6 @@
 import type { Runner } from '../../src/index.js';
 
-/** A valid runner with every field of the spec set, written for the tests. */
+/** Builds a valid runner with every field of the spec set, written for the tests. */
 export function healthyRunner(overrides: Partial<Runner> = {}): Runner {
   return {
     runner_id: '192.0.2.21',
@@ -24,7 +24,7 @@ export function healthyRunner(overrides: Partial<Runner> = {}): Runner {
   };
 }
 
-/** An ECE error body with one element. */
+/** Builds an ECE error body with one element. */
 export function failedReply(code: string, message: string) {
   return { errors: [{ code, message }] };
 }

@@ -9,7 +9,7 @@ const apiKey = 'c2VjcmV0LWFwaS1rZXktN2Q0';
 const basicToken = Buffer.from(`admin:${password}`).toString('base64');
 const secrets = [password, apiKey, basicToken];
 
-/** Every text a secret could leak into: message, stack, JSON and inspect output. */
+/** Renders an error in every form a secret could leak into: message, stack, JSON and inspect. */
 function renderings(error: unknown): string[] {
   const texts = [inspect(error, { depth: 10, showHidden: true }), JSON.stringify(error)];
   if (error instanceof Error) texts.push(error.message, error.stack ?? '', String(error));
