@@ -196,7 +196,7 @@ function resolveEnvAuth(io: CliIo, redactor: SecretRedactor): ApiKeyAuth | Basic
 }
 
 /** Describes a failed read of the `--ca` file by its error code, with the fix. */
-function describeCaReadError(path: string, error: NodeJS.ErrnoException): string {
+export function describeCaReadError(path: string, error: NodeJS.ErrnoException): string {
   const file = `the CA file ${JSON.stringify(path)} of --ca`;
   switch (error.code) {
     case 'ENOENT':

@@ -16,9 +16,6 @@ export interface BinOptions {
   env?: Record<string, string>;
   /** Text for stdin; stdin is closed at once without it. */
   stdin?: string;
-  /** User and group id to run the bin as, which needs a test process that runs as root. */
-  uid?: number;
-  gid?: number;
 }
 
 /** Throws unless `npm run build` has produced the bin. */
@@ -32,8 +29,6 @@ export function runBin(args: string[], options: BinOptions = {}): Promise<BinRes
   const child = spawn(process.execPath, [binPath, ...args], {
     env: { PATH: process.env.PATH ?? '', ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
-    ...(options.uid === undefined ? {} : { uid: options.uid }),
-    ...(options.gid === undefined ? {} : { gid: options.gid }),
   });
   let stdout = '';
   let stderr = '';

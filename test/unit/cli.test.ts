@@ -5,6 +5,7 @@ import { optionPhrases } from '../../src/cli/errors.js';
 import { checkRunner, formatRunner, selectStyle } from '../../src/cli/format.js';
 import { clientInsecureWarningPhrase } from '../../src/cli/logger.js';
 import { type CliIo, runCli } from '../../src/cli/run.js';
+import { describeCaReadError } from '../../src/cli/settings.js';
 import { sendJson, startHttpServer } from '../helpers/local-server.js';
 import { healthyRunner } from '../helpers/runners.js';
 
@@ -131,5 +132,22 @@ describe('CLI message translation', () => {
 
   it('finds the insecure warning phrase in the library', () => {
     expect(librarySources).toContain(clientInsecureWarningPhrase);
+  });
+});
+
+describe('CA read errors', () => {
+  const failure = (code: string) => Object.assign(new Error(`${code}: failed`), { code });
+
+  it.each([
+    ['ENOENT', 'was not found. Pass the path of a PEM file'],
+    ['ENOTDIR', 'a part of the path is not a directory'],
+    ['EISDIR', 'is a directory. Pass the path of a PEM file inside it'],
+    ['EACCES', 'cannot be read: permission denied. Make the file readable'],
+    ['EPERM', 'cannot be read: permission denied.'],
+    ['EIO', 'cannot be read: EIO: failed.'],
+  ])('describes %s', (code, expected) => {
+    const message = describeCaReadError('/etc/ece/ca.pem', failure(code));
+    expect(message).toContain('the CA file "/etc/ece/ca.pem" of --ca');
+    expect(message).toContain(expected);
   });
 });
