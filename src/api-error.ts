@@ -76,7 +76,7 @@ function describeStatus(status: number, statusText: string): string {
   return statusText ? `${status} ${statusText}` : `status ${status}`;
 }
 
-/** A hint for statuses whose usual cause the caller can fix. */
+/** Returns advice for statuses whose usual cause the caller can fix, or an empty string. */
 function hintFor(details: ApiErrorDetails): string {
   if (details.location !== undefined) {
     return ` ece-runners does not follow redirects, so that credentials never reach another address. Set baseUrl to the address the API is served from.`;

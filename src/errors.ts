@@ -67,7 +67,7 @@ export class EceInvalidArgumentError extends EceError {
   }
 }
 
-/** Where a request went and how many attempts it took. */
+/** Method, URL and attempt count of a request. */
 export interface RequestDetails {
   /** HTTP method, such as `GET`. */
   method: string;
@@ -219,7 +219,7 @@ export class EceResponseTooLargeError extends EceError {
 export interface ValidationProblem {
   /** JSON path of the value, such as `$.containers[0].container_name`. */
   path: string;
-  /** What is wrong with the value. */
+  /** Description of what is wrong with the value, such as `must be boolean`. */
   message: string;
 }
 

@@ -115,9 +115,9 @@ export interface ResolvedOptions {
 /** Returns `value` as a short, printable description for error messages. */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') {
-    const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    const truncated = value.length > 80 ? `${value.slice(0, 80)}…` : value;
 
-    return JSON.stringify(shown);
+    return JSON.stringify(truncated);
   }
   if (value === null || value === undefined) return String(value);
   if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object';
@@ -152,23 +152,23 @@ function parseBaseUrl(value: unknown): URL {
   }
 
   // The message shows protocol and host only, because a rejected URL may carry a password.
-  const shown = `${url.protocol}//${url.host}`;
+  const origin = `${url.protocol}//${url.host}`;
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw invalid(
       'options.baseUrl',
-      `options.baseUrl must use https or http, got ${url.protocol} in ${shown}.`,
+      `options.baseUrl must use https or http, got ${url.protocol} in ${origin}.`,
     );
   }
   if (url.username || url.password) {
     throw invalid(
       'options.baseUrl',
-      `options.baseUrl for ${shown} contains credentials. Remove them from the URL and pass them as options.auth.`,
+      `options.baseUrl for ${origin} contains credentials. Remove them from the URL and pass them as options.auth.`,
     );
   }
   if (url.search || url.hash) {
     throw invalid(
       'options.baseUrl',
-      `options.baseUrl for ${shown} must not have a query or a fragment.`,
+      `options.baseUrl for ${origin} must not have a query or a fragment.`,
     );
   }
 
@@ -353,10 +353,10 @@ function validateCertificate(certificate: unknown): void {
   const text =
     typeof certificate === 'string' ? certificate : Buffer.from(certificate).toString('latin1');
   if (!text.includes('-----BEGIN CERTIFICATE-----')) {
-    const shown = typeof certificate === 'string' ? ` ${describeValue(certificate)}` : '';
+    const quoted = typeof certificate === 'string' ? ` ${describeValue(certificate)}` : '';
     throw invalid(
       'options.tls.ca',
-      `options.tls.ca${shown} is not a PEM certificate: it contains no "-----BEGIN CERTIFICATE-----" line. Pass the file's content, not its path, such as readFileSync('ece-ca.pem').`,
+      `options.tls.ca${quoted} is not a PEM certificate: it contains no "-----BEGIN CERTIFICATE-----" line. Pass the file's content, not its path, such as readFileSync('ece-ca.pem').`,
     );
   }
 }

@@ -14,11 +14,11 @@ export const clientInsecureWarningPhrase = 'tls.rejectUnauthorized is false';
 const fieldsInMessage = new Set(['method', 'url']);
 
 function formatFields(fields: Record<string, unknown>): string {
-  const shown = Object.fromEntries(
+  const extraFields = Object.fromEntries(
     Object.entries(fields).filter(([name]) => !fieldsInMessage.has(name)),
   );
 
-  return Object.keys(shown).length > 0 ? ` ${JSON.stringify(shown)}` : '';
+  return Object.keys(extraFields).length > 0 ? ` ${JSON.stringify(extraFields)}` : '';
 }
 
 /**

@@ -60,13 +60,13 @@ function validateHostScheme(host: string, source: string): void {
   if (/^[a-z][a-z\d+.-]*:\/\//i.test(host)) return;
 
   // Drops a user:password@ part, so that the message never shows a password.
-  const shown = host.replace(/^[^/@]*@/, '');
+  const hostWithoutUser = host.replace(/^[^/@]*@/, '');
   // Drops a scheme without its two slashes, such as `https:` or `https:/`, and leading slashes.
-  const address = shown.replace(/^(https?:)?\/*/i, '');
+  const address = hostWithoutUser.replace(/^(https?:)?\/*/i, '');
   const example = `https://${address || 'ece.example.com:12443'}`;
-  const problem = address === shown ? 'has no scheme' : 'is not a valid URL';
+  const problem = address === hostWithoutUser ? 'has no scheme' : 'is not a valid URL';
   throw new UsageError(
-    `${source} ${JSON.stringify(shown)} ${problem}. Give the full address, such as ${example}.`,
+    `${source} ${JSON.stringify(hostWithoutUser)} ${problem}. Give the full address, such as ${example}.`,
   );
 }
 
